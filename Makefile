@@ -1,0 +1,33 @@
+# MotCua: the two commands of the README, and a few more.
+#   make run    install dependencies, build, migrate, load demo data, serve on :8080
+#   make test   build and run every test (unit, store on SQLite and PostgreSQL, HTTP, browser)
+#   make bench  benchmarks (not part of make test)
+
+BUILD ?= build
+DB ?= sqlite://data/motcua.db
+LISTEN ?= 127.0.0.1:8080
+BUILD_TYPE ?= RelWithDebInfo
+
+.PHONY: deps build run test bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+	@cmake --build $(BUILD)
+
+run: build
+	$(BUILD)/motcua --db $(DB) migrate
+	$(BUILD)/motcua --db $(DB) seed demo --if-empty
+	@echo "Cổng Dịch vụ công: http://localhost:$(lastword $(subst :, ,$(LISTEN)))"
+	$(BUILD)/motcua --db $(DB) serve --listen $(LISTEN)
+
+test:
+	@scripts/test.sh
+
+bench:
+	@bench/run.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,305 @@
+#include "domain/catalog/catalog_index.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <functional>
+#include <numeric>
+
+#include "core/text.hpp"
+
+namespace motcua::domain {
+namespace {
+
+constexpr std::uint8_t kInName = 1;
+constexpr std::uint8_t kInField = 2;
+constexpr std::uint8_t kInDescription = 4;
+
+// Ranking weights: a word found in the name counts more than in the field
+// name, which counts more than in the description (rules.md §2: people
+// search by the words of the procedure's name).
+constexpr double kNameWeight = 3.0;
+constexpr double kFieldWeight = 2.0;
+constexpr double kDescriptionWeight = 1.0;
+// How much a looser match of a word is worth relative to an exact one.
+constexpr double kExact = 1.0;
+constexpr double kPrefix = 0.7;
+constexpr double kTypo = 0.6;
+constexpr std::size_t kMinTypoLength = 4;
+constexpr std::size_t kMinPrefixLength = 2;
+
+double WeightOf(std::uint8_t where) {
+  double w = 0;
+  if (where & kInName) w = std::max(w, kNameWeight);
+  if (where & kInField) w = std::max(w, kFieldWeight);
+  if (where & kInDescription) w = std::max(w, kDescriptionWeight);
+  return w;
+}
+
+// Position of `needle` as a run of whole words inside `hay` (both folded).
+bool ContainsPhrase(const std::string& hay, const std::string& needle, bool* at_start) {
+  std::size_t pos = 0;
+  while ((pos = hay.find(needle, pos)) != std::string::npos) {
+    bool left_ok = pos == 0 || hay[pos - 1] == ' ';
+    std::size_t end = pos + needle.size();
+    bool right_ok = end == hay.size() || hay[end] == ' ';
+    if (left_ok && right_ok) {
+      *at_start = pos == 0;
+      return true;
+    }
+    ++pos;
+  }
+  return false;
+}
+
+}  // namespace
+
+int BoundedEditDistance(const std::string& a, const std::string& b, int cap) {
+  const int n = static_cast<int>(a.size());
+  const int m = static_cast<int>(b.size());
+  if (std::abs(n - m) > cap) return cap + 1;
+  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (int j = 0; j <= m; ++j) prev[j] = j;
+  for (int i = 1; i <= n; ++i) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      }
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > cap) return cap + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], cap + 1);
+}
+
+CatalogIndex::CatalogIndex(Catalog catalog, long revision)
+    : catalog_(std::move(catalog)), revision_(revision) {
+  for (std::size_t i = 0; i < catalog_.agencies.size(); ++i) {
+    agency_by_code_[catalog_.agencies[i].code] = i;
+  }
+  for (std::size_t i = 0; i < catalog_.fields.size(); ++i) {
+    field_by_code_[catalog_.fields[i].code] = i;
+  }
+
+  // Agency tree.
+  agency_children_.resize(catalog_.agencies.size());
+  std::vector<std::size_t> roots;
+  for (std::size_t i = 0; i < catalog_.agencies.size(); ++i) {
+    auto parent = agency_by_code_.find(catalog_.agencies[i].parent_code);
+    if (parent == agency_by_code_.end()) {
+      roots.push_back(i);
+    } else {
+      agency_children_[parent->second].push_back(i);
+    }
+  }
+  std::function<AgencyNode(std::size_t, int)> build = [&](std::size_t i, int depth) {
+    AgencyNode node{&catalog_.agencies[i], {}};
+    if (depth > 64) return node;  // guards against a cycle in stored data
+    for (std::size_t c : agency_children_[i]) node.children.push_back(build(c, depth + 1));
+    return node;
+  };
+  for (std::size_t r : roots) tree_.push_back(build(r, 0));
+
+  // Inverted index over folded words.
+  docs_.resize(catalog_.procedures.size());
+  doc_agencies_.resize(catalog_.procedures.size());
+  auto add_words = [&](std::uint32_t doc, const std::string& text, std::uint8_t where) {
+    for (auto& word : SplitWords(FoldForSearch(text))) {
+      auto [it, inserted] = term_ids_.try_emplace(word, static_cast<std::uint32_t>(vocabulary_.size()));
+      if (inserted) {
+        vocabulary_.push_back(word);
+        postings_.emplace_back();
+      }
+      auto& list = postings_[it->second];
+      if (!list.empty() && list.back().doc == doc) {
+        list.back().where |= where;
+      } else {
+        list.push_back({doc, where});
+      }
+    }
+  };
+  for (std::size_t i = 0; i < catalog_.procedures.size(); ++i) {
+    const Procedure& p = catalog_.procedures[i];
+    procedure_by_code_[p.code] = i;
+    auto doc = static_cast<std::uint32_t>(i);
+    docs_[i].folded_name = FoldForSearch(p.name);
+    docs_[i].name_words = SplitWords(docs_[i].folded_name);
+    add_words(doc, p.name, kInName);
+    add_words(doc, p.code, kInName);
+    if (const Field* f = FindField(p.field_code)) add_words(doc, f->name, kInField);
+    add_words(doc, p.description, kInDescription);
+    add_words(doc, p.result_name, kInDescription);
+    for (const auto& code : p.agency_codes) {
+      auto a = agency_by_code_.find(code);
+      if (a != agency_by_code_.end()) doc_agencies_[i].push_back(static_cast<std::uint32_t>(a->second));
+    }
+    field_counts_[p.field_code]++;
+  }
+
+  by_popularity_.resize(catalog_.procedures.size());
+  std::iota(by_popularity_.begin(), by_popularity_.end(), 0);
+  std::stable_sort(by_popularity_.begin(), by_popularity_.end(), [&](std::size_t a, std::size_t b) {
+    const Procedure& pa = catalog_.procedures[a];
+    const Procedure& pb = catalog_.procedures[b];
+    if (pa.popularity != pb.popularity) return pa.popularity > pb.popularity;
+    if (docs_[a].folded_name != docs_[b].folded_name) return docs_[a].folded_name < docs_[b].folded_name;
+    return pa.code < pb.code;
+  });
+}
+
+const Procedure* CatalogIndex::FindProcedure(const std::string& code) const {
+  auto it = procedure_by_code_.find(code);
+  return it == procedure_by_code_.end() ? nullptr : &catalog_.procedures[it->second];
+}
+
+const Agency* CatalogIndex::FindAgency(const std::string& code) const {
+  auto it = agency_by_code_.find(code);
+  return it == agency_by_code_.end() ? nullptr : &catalog_.agencies[it->second];
+}
+
+const Field* CatalogIndex::FindField(const std::string& code) const {
+  auto it = field_by_code_.find(code);
+  return it == field_by_code_.end() ? nullptr : &catalog_.fields[it->second];
+}
+
+std::size_t CatalogIndex::CountInField(const std::string& field_code) const {
+  auto it = field_counts_.find(field_code);
+  return it == field_counts_.end() ? 0 : it->second;
+}
+
+bool CatalogIndex::PassesFilters(std::size_t doc, const CatalogQuery& query,
+                                 const std::vector<bool>* agency_set) const {
+  const Procedure& p = catalog_.procedures[doc];
+  if (!query.field_code.empty() && p.field_code != query.field_code) return false;
+  if (query.online && p.online_level != *query.online) return false;
+  if (query.level && std::find(p.levels.begin(), p.levels.end(), *query.level) == p.levels.end()) {
+    return false;
+  }
+  if (agency_set) {
+    bool any = false;
+    for (auto a : doc_agencies_[doc]) any = any || (*agency_set)[a];
+    if (!any) return false;
+  }
+  return true;
+}
+
+CatalogPage CatalogIndex::Search(const CatalogQuery& query) const {
+  // Agency filter covers the whole subtree under the chosen agency.
+  std::vector<bool> agency_set;
+  const std::vector<bool>* agency_filter = nullptr;
+  if (!query.agency_code.empty()) {
+    agency_set.assign(catalog_.agencies.size(), false);
+    auto root = agency_by_code_.find(query.agency_code);
+    if (root != agency_by_code_.end()) {
+      std::vector<std::size_t> stack{root->second};
+      while (!stack.empty()) {
+        std::size_t a = stack.back();
+        stack.pop_back();
+        if (agency_set[a]) continue;
+        agency_set[a] = true;
+        for (std::size_t c : agency_children_[a]) stack.push_back(c);
+      }
+    }
+    agency_filter = &agency_set;
+  }
+
+  std::vector<CatalogHit> hits;
+  const std::string folded_query = FoldForSearch(query.text);
+  std::vector<std::string> words = SplitWords(folded_query);
+  // Repeated words add nothing to ranking.
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+
+  if (words.empty()) {
+    for (std::size_t doc : by_popularity_) {
+      if (PassesFilters(doc, query, agency_filter)) {
+        hits.push_back({&catalog_.procedures[doc], 0.0});
+      }
+    }
+  } else {
+    const std::size_t n = catalog_.procedures.size();
+    std::vector<double> score(n, 0.0);
+    std::vector<std::uint32_t> matched(n, 0);  // number of query words matched
+    std::vector<double> best(n, 0.0);
+    std::vector<std::uint32_t> touched;
+    for (const std::string& word : words) {
+      // Candidate vocabulary terms and how well each matches this word.
+      touched.clear();
+      auto consider = [&](std::uint32_t term, double quality) {
+        for (const Posting& posting : postings_[term]) {
+          double s = quality * WeightOf(posting.where);
+          if (best[posting.doc] == 0.0) touched.push_back(posting.doc);
+          best[posting.doc] = std::max(best[posting.doc], s);
+        }
+      };
+      for (std::uint32_t t = 0; t < vocabulary_.size(); ++t) {
+        const std::string& term = vocabulary_[t];
+        if (term == word) {
+          consider(t, kExact);
+        } else if (word.size() >= kMinPrefixLength && term.size() > word.size() &&
+                   term.compare(0, word.size(), word) == 0) {
+          consider(t, kPrefix);
+        } else if (word.size() >= kMinTypoLength && term.size() + 1 >= word.size() &&
+                   term.size() <= word.size() + 1 && BoundedEditDistance(word, term, 1) <= 1) {
+          consider(t, kTypo);
+        }
+      }
+      for (std::uint32_t doc : touched) {
+        score[doc] += best[doc];
+        matched[doc] += 1;
+        best[doc] = 0.0;
+      }
+    }
+    const auto needed = static_cast<std::uint32_t>(words.size());
+    const std::vector<std::string> ordered = SplitWords(folded_query);
+    for (std::size_t doc = 0; doc < n; ++doc) {
+      if (matched[doc] != needed || !PassesFilters(doc, query, agency_filter)) continue;
+      double s = score[doc];
+      // The whole query as a phrase in the name beats scattered words.
+      bool at_start = false;
+      if (ContainsPhrase(docs_[doc].folded_name, folded_query, &at_start)) {
+        s += kNameWeight * static_cast<double>(ordered.size());
+        if (at_start) s += 1.0;
+      } else if (ordered.size() > 1) {
+        // Partial credit for query word pairs adjacent in the name.
+        const auto& nw = docs_[doc].name_words;
+        for (std::size_t i = 0; i + 1 < ordered.size(); ++i) {
+          for (std::size_t j = 0; j + 1 < nw.size(); ++j) {
+            if (nw[j] == ordered[i] && nw[j + 1] == ordered[i + 1]) {
+              s += 0.5;
+              break;
+            }
+          }
+        }
+      }
+      // Shorter names are closer to what was asked for.
+      s -= 0.01 * static_cast<double>(docs_[doc].name_words.size());
+      hits.push_back({&catalog_.procedures[doc], s});
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const CatalogHit& a, const CatalogHit& b) {
+      if (a.score != b.score) return a.score > b.score;
+      if (a.procedure->popularity != b.procedure->popularity) {
+        return a.procedure->popularity > b.procedure->popularity;
+      }
+      return a.procedure->code < b.procedure->code;
+    });
+  }
+
+  CatalogPage page;
+  page.total = hits.size();
+  std::size_t per_page = std::max<std::size_t>(1, query.per_page);
+  std::size_t begin = (std::max<std::size_t>(1, query.page) - 1) * per_page;
+  if (begin < hits.size()) {
+    std::size_t end = std::min(hits.size(), begin + per_page);
+    page.items.assign(hits.begin() + static_cast<std::ptrdiff_t>(begin),
+                      hits.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+  return page;
+}
+
+}  // namespace motcua::domain

@@ -1,0 +1,234 @@
+#include "main/cli.hpp"
+
+#include <csignal>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/catalog/catalog_service.hpp"
+#include "app/catalog/synthetic_catalog.hpp"
+#include "interchange/catalog_json.hpp"
+#include "store/catalog_store.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+#include "web/routes.hpp"
+#include "web/server.hpp"
+
+namespace motcua::cli {
+namespace {
+
+constexpr const char* kDefaultDb = "sqlite://data/motcua.db";
+
+// One clear line on stderr and a non-zero exit code.
+int Report(const Error& error) {
+  std::string detail = error.internal_message;
+  // One line: libpq messages span several lines.
+  for (char& c : detail) {
+    if (c == '\n' || c == '\t') c = ' ';
+  }
+  while (!detail.empty() && detail.back() == ' ') detail.pop_back();
+  std::cerr << "motcua: " << error.user_message;
+  if (!detail.empty()) std::cerr << " (" << detail << ")";
+  std::cerr << "\n";
+  for (const auto& f : error.fields) std::cerr << "  " << f.field << ": " << f.message << "\n";
+  switch (error.code) {
+    case ErrorCode::kInvalidArgument: return 2;
+    case ErrorCode::kUnavailable: return 3;
+    default: return 1;
+  }
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Fail(ErrorCode::kInvalidArgument, fmt::format("Không đọc được tệp {}.", path), "cannot open file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Result<std::unique_ptr<store::Database>> OpenMigrated(const std::string& url, std::size_t pool) {
+  auto db = store::Database::Open(url, pool);
+  if (!db) return db;
+  auto version = store::SchemaVersion(**db);
+  if (!version) return Fail(version.error());
+  if (*version < store::Migrations().back().version) {
+    return Fail(ErrorCode::kFailedPrecondition,
+                "Cơ sở dữ liệu chưa được cập nhật cấu trúc: hãy chạy `motcua migrate`.",
+                fmt::format("schema version {} < {}", *version, store::Migrations().back().version));
+  }
+  return db;
+}
+
+int ImportCatalogFile(const std::string& url, const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text) return Report(text.error());
+  auto catalog = interchange::ParseCatalogJson(*text);
+  if (!catalog) return Report(catalog.error());
+  auto db = OpenMigrated(url, 1);
+  if (!db) return Report(db.error());
+  store::CatalogStore store(**db);
+  app::CatalogService service(store);
+  auto summary = service.Import(*catalog);
+  if (!summary) return Report(summary.error());
+  std::cout << fmt::format("Đã nạp {} cơ quan, {} lĩnh vực, {} thủ tục.\n", summary->agencies,
+                           summary->fields, summary->procedures);
+  return 0;
+}
+
+int Serve(const std::string& url, const std::string& listen, std::size_t threads) {
+  web::ServerOptions options;
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    return Report({ErrorCode::kInvalidArgument, "Địa chỉ lắng nghe phải có dạng HOST:PORT.", listen, {}});
+  }
+  options.host = listen.substr(0, colon);
+  int port = std::atoi(listen.substr(colon + 1).c_str());
+  if (port <= 0 || port > 65535) {
+    return Report({ErrorCode::kInvalidArgument, "Cổng phải là số từ 1 đến 65535.", listen, {}});
+  }
+  options.port = static_cast<unsigned short>(port);
+  options.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+
+  auto db = OpenMigrated(url, options.threads + 2);
+  if (!db) return Report(db.error());
+  store::CatalogStore catalog_store(**db);
+  app::CatalogService catalog(catalog_store);
+  if (auto snapshot = catalog.Snapshot(); !snapshot) return Report(snapshot.error());
+  web::Metrics metrics;
+  web::WebContext ctx{catalog, metrics};
+  if (auto s = catalog.Snapshot(); s && !(*s)->AgencyTree().empty()) {
+    ctx.portal_name = "Cổng Dịch vụ công " + ((*s)->AgencyTree()[0].agency->short_name.empty()
+                                                  ? (*s)->AgencyTree()[0].agency->name
+                                                  : (*s)->AgencyTree()[0].agency->short_name);
+  }
+  auto router = web::BuildRoutes(ctx);
+
+  // Block the stop signals in every thread; the main thread waits for them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  web::Server server(*router, metrics, options);
+  if (auto started = server.Start(); !started) return Report(started.error());
+  spdlog::info("event=listening address=http://{}:{} threads={} db={}", options.host, options.port,
+               options.threads, (*db)->dialect() == store::Dialect::kSqlite ? "sqlite" : "postgresql");
+  int sig = 0;
+  sigwait(&signals, &sig);
+  spdlog::info("event=stopping signal={}", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+  server.Stop();
+  spdlog::info("event=stopped");
+  return 0;
+}
+
+}  // namespace
+
+int Run(int argc, char** argv) {
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z level=%l %v");
+  CLI::App app{"MotCua — Cổng Dịch vụ công và Hệ thống thông tin một cửa điện tử"};
+  app.require_subcommand(1);
+  std::string db_url = kDefaultDb;
+  if (const char* env = std::getenv("MOTCUA_DB"); env && *env) db_url = env;
+  app.add_option("--db", db_url, "Database URL: sqlite://PATH or postgresql://user@host:port/db (env MOTCUA_DB)")
+      ->capture_default_str();
+
+  auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations");
+
+  auto* seed = app.add_subcommand("seed", "Load data");
+  seed->require_subcommand(1);
+  auto* seed_demo = seed->add_subcommand("demo", "Load the demo catalog (idempotent)");
+  std::string demo_file = "data/demo/catalog.json";
+  seed_demo->add_option("--file", demo_file, "Demo catalog file")->capture_default_str();
+  bool if_empty = false;
+  seed_demo->add_flag("--if-empty", if_empty, "Only load when the catalog is empty");
+  auto* seed_synthetic = seed->add_subcommand("synthetic", "Generate a large synthetic catalog");
+  std::size_t synthetic_count = 1000;
+  seed_synthetic->add_option("--procedures", synthetic_count, "Number of procedures")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+
+  auto* catalog = app.add_subcommand("catalog", "Import or export the procedure catalog");
+  catalog->require_subcommand(1);
+  std::string catalog_file;
+  auto* catalog_import = catalog->add_subcommand("import", "Import a catalog file (docs/catalog-format.md)");
+  catalog_import->add_option("FILE", catalog_file, "Catalog JSON file")->required();
+  auto* catalog_export = catalog->add_subcommand("export", "Export the catalog to a file");
+  catalog_export->add_option("FILE", catalog_file, "Output file ('-' for stdout)")->required();
+
+  auto* serve = app.add_subcommand("serve", "Run the HTTP server");
+  std::string listen = "127.0.0.1:8080";
+  std::size_t threads = 0;
+  serve->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
+  serve->add_option("--threads", threads, "Worker threads (default: one per core)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  if (*migrate) {
+    auto db = store::Database::Open(db_url, 1);
+    if (!db) return Report(db.error());
+    auto applied = store::Migrate(**db);
+    if (!applied) return Report(applied.error());
+    auto version = store::SchemaVersion(**db);
+    std::cout << fmt::format("Đã áp dụng {} bản cập nhật cấu trúc; phiên bản hiện tại {}.\n", *applied,
+                             version ? *version : 0);
+    return 0;
+  }
+  if (*seed_demo) {
+    if (if_empty) {
+      auto db = OpenMigrated(db_url, 1);
+      if (!db) return Report(db.error());
+      store::CatalogStore store(**db);
+      auto revision = store.CatalogRevision();
+      if (!revision) return Report(revision.error());
+      if (*revision > 0) {
+        std::cout << "Danh mục đã có dữ liệu; bỏ qua dữ liệu mẫu.\n";
+        return 0;
+      }
+    }
+    return ImportCatalogFile(db_url, demo_file);
+  }
+  if (*seed_synthetic) {
+    auto db = OpenMigrated(db_url, 1);
+    if (!db) return Report(db.error());
+    store::CatalogStore store(**db);
+    app::CatalogService service(store);
+    auto summary = service.Import(app::SyntheticCatalog(synthetic_count));
+    if (!summary) return Report(summary.error());
+    std::cout << fmt::format("Đã tạo {} thủ tục tổng hợp.\n", summary->procedures);
+    return 0;
+  }
+  if (*catalog_import) return ImportCatalogFile(db_url, catalog_file);
+  if (*catalog_export) {
+    auto db = OpenMigrated(db_url, 1);
+    if (!db) return Report(db.error());
+    store::CatalogStore store(**db);
+    app::CatalogService service(store);
+    auto exported = service.Export();
+    if (!exported) return Report(exported.error());
+    std::string text = interchange::CatalogToJson(*exported);
+    if (catalog_file == "-") {
+      std::cout << text;
+    } else {
+      std::ofstream out(catalog_file, std::ios::binary);
+      if (!out || !(out << text)) {
+        return Report({ErrorCode::kInvalidArgument, fmt::format("Không ghi được tệp {}.", catalog_file), "", {}});
+      }
+    }
+    return 0;
+  }
+  if (*serve) return Serve(db_url, listen, threads);
+  return 0;
+}
+
+}  // namespace motcua::cli

@@ -1,0 +1,3 @@
+#include "main/cli.hpp"
+
+int main(int argc, char** argv) { return motcua::cli::Run(argc, argv); }

@@ -1,0 +1,41 @@
+#include "web/templates.hpp"
+
+#include <stdexcept>
+
+namespace motcua::web {
+namespace {
+
+// Compiled templates per thread: kainjow's render walks its component tree
+// mutably, so each request thread keeps its own compiled copy.
+kainjow::mustache::mustache& Compiled(const std::string& name) {
+  thread_local std::map<std::string, kainjow::mustache::mustache> cache;
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second;
+  const auto& files = EmbeddedFiles();
+  auto file = files.find("templates/" + name + ".mustache");
+  if (file == files.end()) throw std::runtime_error("missing template " + name);
+  auto [pos, _] = cache.emplace(name, kainjow::mustache::mustache(std::string(file->second)));
+  if (!pos->second.is_valid()) {
+    throw std::runtime_error("template " + name + ": " + pos->second.error_message());
+  }
+  return pos->second;
+}
+
+}  // namespace
+
+std::string RenderFragment(const std::string& name, const TemplateData& data) {
+  return Compiled(name).render(data);
+}
+
+std::string RenderPage(const std::string& name, const TemplateData& data, const PageMeta& meta,
+                       const std::string& portal_name) {
+  TemplateData layout;
+  layout.set("content", RenderFragment(name, data));
+  layout.set("title", meta.title);
+  layout.set("description", meta.description);
+  layout.set("portal_name", portal_name);
+  layout.set("nav_" + (meta.active_nav.empty() ? std::string("none") : meta.active_nav), true);
+  return Compiled("layout").render(layout);
+}
+
+}  // namespace motcua::web

@@ -1,0 +1,33 @@
+#pragma once
+// Page rendering with Mustache templates compiled into the binary
+// (templates/*.mustache, see cmake/embed.cmake). Every page is rendered
+// into templates/layout.mustache. Values are HTML-escaped unless a template
+// uses triple braces on trusted, already-rendered HTML. Thread-safe.
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include <kainjow/mustache.hpp>
+
+namespace motcua::web {
+
+using TemplateData = kainjow::mustache::data;
+
+// The files embedded at build time, by relative path ("static/app.css").
+const std::map<std::string, std::string_view>& EmbeddedFiles();
+
+struct PageMeta {
+  std::string title;        // <title> and <h1> context
+  std::string description;  // meta description
+  std::string active_nav;   // "home", "procedures", "agencies"
+};
+
+// Renders templates/<name>.mustache with `data` inside the layout.
+std::string RenderPage(const std::string& name, const TemplateData& data, const PageMeta& meta,
+                       const std::string& portal_name);
+
+// Renders a template without the layout.
+std::string RenderFragment(const std::string& name, const TemplateData& data);
+
+}  // namespace motcua::web

@@ -1,0 +1,17 @@
+#pragma once
+// What handlers need: the use cases and shared web services. Built by main/.
+
+#include <string>
+
+#include "app/catalog/catalog_service.hpp"
+#include "web/metrics.hpp"
+
+namespace motcua::web {
+
+struct WebContext {
+  app::CatalogService& catalog;
+  Metrics& metrics;
+  std::string portal_name = "Cổng Dịch vụ công";
+};
+
+}  // namespace motcua::web
