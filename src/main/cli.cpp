@@ -14,6 +14,7 @@
 #include "app/catalog/catalog_service.hpp"
 #include "app/catalog/synthetic_catalog.hpp"
 #include "interchange/catalog_json.hpp"
+#include "main/command_support.hpp"
 #include "store/catalog_store.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -24,46 +25,6 @@ namespace motcua::cli {
 namespace {
 
 constexpr const char* kDefaultDb = "sqlite://data/motcua.db";
-
-// One clear line on stderr and a non-zero exit code.
-int Report(const Error& error) {
-  std::string detail = error.internal_message;
-  // One line: libpq messages span several lines.
-  for (char& c : detail) {
-    if (c == '\n' || c == '\t') c = ' ';
-  }
-  while (!detail.empty() && detail.back() == ' ') detail.pop_back();
-  std::cerr << "motcua: " << error.user_message;
-  if (!detail.empty()) std::cerr << " (" << detail << ")";
-  std::cerr << "\n";
-  for (const auto& f : error.fields) std::cerr << "  " << f.field << ": " << f.message << "\n";
-  switch (error.code) {
-    case ErrorCode::kInvalidArgument: return 2;
-    case ErrorCode::kUnavailable: return 3;
-    default: return 1;
-  }
-}
-
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Fail(ErrorCode::kInvalidArgument, fmt::format("Không đọc được tệp {}.", path), "cannot open file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Result<std::unique_ptr<store::Database>> OpenMigrated(const std::string& url, std::size_t pool) {
-  auto db = store::Database::Open(url, pool);
-  if (!db) return db;
-  auto version = store::SchemaVersion(**db);
-  if (!version) return Fail(version.error());
-  if (*version < store::Migrations().back().version) {
-    return Fail(ErrorCode::kFailedPrecondition,
-                "Cơ sở dữ liệu chưa được cập nhật cấu trúc: hãy chạy `motcua migrate`.",
-                fmt::format("schema version {} < {}", *version, store::Migrations().back().version));
-  }
-  return db;
-}
 
 int ImportCatalogFile(const std::string& url, const std::string& path) {
   auto text = ReadFile(path);
@@ -134,7 +95,9 @@ int Run(int argc, char** argv) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z level=%l %v");
   CLI::App app{"MotCua — Cổng Dịch vụ công và Hệ thống thông tin một cửa điện tử"};
   app.require_subcommand(1);
-  std::string db_url = kDefaultDb;
+  CommandContext ctx;
+  ctx.db_url = kDefaultDb;
+  std::string& db_url = ctx.db_url;
   if (const char* env = std::getenv("MOTCUA_DB"); env && *env) db_url = env;
   app.add_option("--db", db_url, "Database URL: sqlite://PATH or postgresql://user@host:port/db (env MOTCUA_DB)")
       ->capture_default_str();
@@ -168,11 +131,14 @@ int Run(int argc, char** argv) {
   serve->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
   serve->add_option("--threads", threads, "Worker threads (default: one per core)");
 
+  RegisterCalendarCommands(app, ctx);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
+  if (ctx.handled) return ctx.exit_code;
 
   if (*migrate) {
     auto db = store::Database::Open(db_url, 1);

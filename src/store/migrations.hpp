@@ -17,10 +17,23 @@ struct Migration {
   std::vector<std::string> statements;  // portable SQL; see Portable() below
 };
 
-// All migrations in order.
+// All migrations in version order. Each module lists its own, with
+// versions assigned here so parallel work never collides:
+//   1 catalog · 2 audit · 3 calendar · 4 accounts · 5 dossiers
 const std::vector<Migration>& Migrations();
 
-// Applies pending migrations; returns how many were applied.
+std::vector<Migration> CatalogMigrations();   // migrations_catalog.cpp
+std::vector<Migration> AuditMigrations();     // migrations_audit.cpp
+std::vector<Migration> CalendarMigrations();  // migrations_calendar.cpp
+std::vector<Migration> AccountMigrations();   // migrations_accounts.cpp
+std::vector<Migration> DossierMigrations();   // migrations_dossiers.cpp
+
+// Replaces the dialect placeholders of a migration statement:
+// {ID} an auto-increment primary key, {REAL} a double column,
+// {BLOB} a byte-string column.
+std::string Portable(std::string sql, Dialect dialect);
+
+// Applies every migration not yet recorded; returns how many were applied.
 // Errors: kUnavailable, kInternal (with the failing version in the message).
 Result<int> Migrate(Database& db);
 

@@ -1,0 +1,7 @@
+#include "store/migrations.hpp"
+
+namespace motcua::store {
+
+std::vector<Migration> DossierMigrations() { return {}; }
+
+}  // namespace motcua::store
