@@ -38,6 +38,7 @@ fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/motcua-browser.XXXXXX")
 server_pid=""
+# shellcheck disable=SC2317  # invoked by the EXIT trap
 cleanup() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill "$server_pid" 2>/dev/null || true
@@ -52,9 +53,10 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 db="sqlite://$tmp/portal.db"
-"$binary" --db "$db" migrate </dev/null >"$tmp/setup.log" 2>&1 \
-  && "$binary" --db "$db" seed demo --file data/demo/catalog.json </dev/null >>"$tmp/setup.log" 2>&1 \
-  || { echo "browser-test: migrate/seed failed:" >&2; cat "$tmp/setup.log" >&2; exit 1; }
+if ! "$binary" --db "$db" migrate </dev/null >"$tmp/setup.log" 2>&1 \
+   || ! "$binary" --db "$db" seed demo --file data/demo/catalog.json </dev/null >>"$tmp/setup.log" 2>&1; then
+  echo "browser-test: migrate/seed failed:" >&2; cat "$tmp/setup.log" >&2; exit 1
+fi
 
 # A free loopback port: ask the kernel for one, then retry on the rare race
 # where another process takes it before the server binds.

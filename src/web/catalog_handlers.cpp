@@ -108,6 +108,16 @@ Response JsonOk(const json& body) { return Response::Json(body.dump()); }
 
 // --- page data builders -------------------------------------------------
 
+// Optional text: an empty string would still open a {{#section}} in
+// Mustache, so empty values are stored as false (which also renders as "").
+void SetText(data& d, const std::string& key, const std::string& value) {
+  if (value.empty()) {
+    d.set(key, false);
+  } else {
+    d.set(key, value);
+  }
+}
+
 data ProcedureCard(const CatalogIndex& index, const Procedure& p) {
   data d;
   d.set("code", p.code);
@@ -116,7 +126,7 @@ data ProcedureCard(const CatalogIndex& index, const Procedure& p) {
   const Field* f = index.FindField(p.field_code);
   d.set("field", f ? f->name : p.field_code);
   const Agency* a = p.agency_codes.empty() ? nullptr : index.FindAgency(p.agency_codes.front());
-  d.set("agency", a ? a->name : "");
+  SetText(d, "agency", a ? a->name : "");
   d.set("days", FormatWorkingDays(p.processing_days));
   d.set("online_label", OnlineLevelLabel(p.online_level));
   d.set("online_full", p.online_level == OnlineLevel::kFull);
@@ -157,8 +167,8 @@ data AgencyTreeData(const AgencyNode& node) {
   data d;
   d.set("code", node.agency->code);
   d.set("name", node.agency->name);
-  d.set("address", node.agency->address);
-  d.set("phone", node.agency->phone);
+  SetText(d, "address", node.agency->address);
+  SetText(d, "phone", node.agency->phone);
   d.set("url", "/thu-tuc?agency=" + UrlEncode(node.agency->code));
   data children{data::type::list};
   for (const auto& c : node.children) children.push_back(AgencyTreeData(c));
@@ -315,30 +325,30 @@ Response CatalogHandlers::ProcedurePage(Request& req) {
   }
   const CatalogIndex& ix = **index;
   data d = ProcedureCard(ix, *p);
-  d.set("processing_note", p->processing_note);
-  d.set("description", p->description);
-  d.set("conditions", p->conditions);
-  d.set("result_name", p->result_name);
+  SetText(d, "processing_note", p->processing_note);
+  SetText(d, "description", p->description);
+  SetText(d, "conditions", p->conditions);
+  SetText(d, "result_name", p->result_name);
   d.set("result_electronic", p->result_electronic);
   std::string applicants;
   for (const auto& a : p->applicants) {
     if (!applicants.empty()) applicants += ", ";
     applicants += a == "citizen" ? "Công dân Việt Nam, người nước ngoài" : a == "organization" ? "Tổ chức, doanh nghiệp" : a;
   }
-  d.set("applicants", applicants);
+  SetText(d, "applicants", applicants);
   std::string levels;
   for (auto l : p->levels) {
     if (!levels.empty()) levels += ", ";
     levels += GovLevelLabel(l);
   }
-  d.set("levels", levels);
+  SetText(d, "levels", levels);
   data agencies{data::type::list};
   for (const auto& code : p->agency_codes) {
     const Agency* a = ix.FindAgency(code);
     data item;
     item.set("name", a ? a->name : code);
-    item.set("address", a ? a->address : "");
-    item.set("phone", a ? a->phone : "");
+    SetText(item, "address", a ? a->address : "");
+    SetText(item, "phone", a ? a->phone : "");
     agencies.push_back(item);
   }
   d.set("agencies", agencies);
@@ -350,7 +360,7 @@ Response CatalogHandlers::ProcedurePage(Request& req) {
     item.set("certified_copies", std::to_string(c.certified_copies));
     item.set("photocopies", std::to_string(c.photocopies));
     item.set("required", c.required);
-    item.set("form", c.form);
+    SetText(item, "form", c.form);
     components.push_back(item);
   }
   d.set("components", components);
@@ -360,7 +370,7 @@ Response CatalogHandlers::ProcedurePage(Request& req) {
     data item;
     item.set("name", f.name);
     item.set("amount", FormatVnd(f.amount_vnd));
-    item.set("note", f.note);
+    SetText(item, "note", f.note);
     fees.push_back(item);
   }
   d.set("fees", fees);
@@ -370,8 +380,8 @@ Response CatalogHandlers::ProcedurePage(Request& req) {
     data item;
     item.set("number", l.number);
     item.set("title", l.title);
-    item.set("issuer", l.issuer);
-    item.set("issued", l.issued ? FormatVnDate(*l.issued) : "");
+    SetText(item, "issuer", l.issuer);
+    SetText(item, "issued", l.issued ? FormatVnDate(*l.issued) : "");
     legal.push_back(item);
   }
   d.set("legal_bases", legal);
@@ -392,11 +402,11 @@ Response CatalogHandlers::ProcedurePage(Request& req) {
     data item;
     item.set("number", std::to_string(++n));
     item.set("name", s.name);
-    item.set("unit", s.unit);
+    SetText(item, "unit", s.unit);
     const Agency* a = s.agency_code.empty() ? nullptr : ix.FindAgency(s.agency_code);
-    item.set("agency", a ? a->name : "");
+    SetText(item, "agency", a ? a->name : "");
     item.set("days", FormatWorkingDays(s.days));
-    const char* role = s.role == "desk_officer" ? "Cán bộ Bộ phận Một cửa"
+    const char* role = s.role == "desk_officer" ? "Cán bộ tiếp nhận và trả kết quả"
                        : s.role == "specialist" ? "Chuyên viên"
                        : s.role == "unit_head"  ? "Lãnh đạo phòng"
                        : s.role == "leader"     ? "Lãnh đạo cơ quan"
@@ -406,8 +416,8 @@ Response CatalogHandlers::ProcedurePage(Request& req) {
   }
   d.set("steps", steps);
   d.set("has_steps", !p->steps.empty());
-  d.set("effective_from", p->effective_from ? FormatVnDate(*p->effective_from) : "");
-  d.set("effective_to", p->effective_to ? FormatVnDate(*p->effective_to) : "");
+  SetText(d, "effective_from", p->effective_from ? FormatVnDate(*p->effective_from) : "");
+  SetText(d, "effective_to", p->effective_to ? FormatVnDate(*p->effective_to) : "");
   return Response::Html(RenderPage("procedure", d, {p->name, p->description, "procedures"}, ctx_.portal_name));
 }
 

@@ -3,7 +3,8 @@
 // each page audited with axe-core (no serious or critical violations).
 //
 // Run through scripts/browser-test.sh BINARY, which starts a seeded server and
-// sets BASE_URL; or by hand: BASE_URL=http://127.0.0.1:8080 node --test tests/browser/
+// sets BASE_URL; or by hand against a running server:
+//   BASE_URL=http://127.0.0.1:8080 node --test tests/browser/*.test.mjs
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertAxeClean, baseUrl, launchBrowser, screenshot } from './lib.mjs';
@@ -12,11 +13,14 @@ const BASE = baseUrl();
 const QUERY = 'dang ky khai sinh';
 const PROCEDURE = 'Đăng ký khai sinh';
 
+// Generous bounds for a busy 2-core CI machine; a hung page fails instead of stalling the run.
+const LIMIT = { timeout: 90_000 };
+
 let browser;
 
 before(async () => {
   browser = await launchBrowser();
-});
+}, { timeout: 60_000 });
 
 after(async () => {
   await browser?.close();
@@ -65,7 +69,7 @@ async function noHorizontalOverflow(page, label) {
     `${label}: page is ${scrollWidth}px wide in a ${viewport}px viewport (horizontal scrolling)`);
 }
 
-test('home page is in Vietnamese, has a labelled search box and passes axe', async (t) => {
+test('home page is in Vietnamese, has a labelled search box and passes axe', LIMIT, async (t) => {
   const { page, problems } = await openPage(t);
   await goto(page, '/');
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
@@ -79,10 +83,16 @@ test('home page is in Vietnamese, has a labelled search box and passes axe', asy
   assert.equal(await page.getByRole('button', { name: 'Tìm kiếm' }).count(), 1, '"Tìm kiếm" button');
   await screenshot(page, 'home');
   await assertAxeClean(page, 'home');
+  // Keyboard users: the first Tab reaches a visible "skip to content" link.
+  await page.keyboard.press('Tab');
+  const skip = page.locator(':focus');
+  assert.equal(await skip.getAttribute('href'), '#noi-dung', 'first Tab stop is the skip link');
+  const skipBox = await skip.boundingBox();
+  assert.ok(skipBox && skipBox.x >= 0 && skipBox.y >= 0, 'skip link is on screen when focused');
   assert.deepEqual(problems, []);
 });
 
-test('search without diacritics lists "Đăng ký khai sinh" first', async (t) => {
+test('search without diacritics lists "Đăng ký khai sinh" first', LIMIT, async (t) => {
   const { page, problems } = await openPage(t);
   await goto(page, '/');
   await searchBox(page).fill(QUERY);
@@ -100,7 +110,7 @@ test('search without diacritics lists "Đăng ký khai sinh" first', async (t) =
   assert.deepEqual(problems, []);
 });
 
-test('procedure detail page shows the procedure and passes axe', async (t) => {
+test('procedure detail page shows the procedure and passes axe', LIMIT, async (t) => {
   const { page, problems } = await openPage(t);
   await goto(page, `/thu-tuc?q=${encodeURIComponent(QUERY)}`);
   const first = page.locator('ol.results > li .result-name').first();
@@ -123,7 +133,19 @@ test('procedure detail page shows the procedure and passes axe', async (t) => {
   assert.deepEqual(problems, []);
 });
 
-test('mobile viewport: no horizontal scrolling, home passes axe', async (t) => {
+// Empty optional values must not leave labels behind ("Mẫu:" with no form, "()"
+// after a step with no agency, "… đến" with no end date): kainjow/mustache
+// treats "" as true in {{#section}}s, so handlers store empty values as false.
+test('procedure detail page has no empty-value leftovers', LIMIT, async (t) => {
+    const { page } = await openPage(t);
+    await goto(page, '/thu-tuc/1.001193');
+    const text = await page.locator('main').innerText();
+    assert.doesNotMatch(text, /\(\s*\)/, 'no empty "()"');
+    assert.doesNotMatch(text, /Mẫu:\s*$/m, 'no "Mẫu:" without a form');
+    assert.doesNotMatch(text, /đến\s*$/m, 'no "đến" without an end date');
+  });
+
+test('mobile viewport: no horizontal scrolling, home passes axe', LIMIT, async (t) => {
   const { page, problems } = await openPage(t, {
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
   });
@@ -143,7 +165,7 @@ test('mobile viewport: no horizontal scrolling, home passes axe', async (t) => {
   assert.deepEqual(problems, []);
 });
 
-test('agency list /co-quan lists "Sở Tư pháp" and passes axe', async (t) => {
+test('agency list /co-quan lists "Sở Tư pháp" and passes axe', LIMIT, async (t) => {
   const { page, problems } = await openPage(t);
   await goto(page, '/co-quan');
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
@@ -155,7 +177,7 @@ test('agency list /co-quan lists "Sở Tư pháp" and passes axe', async (t) => 
   assert.deepEqual(problems, []);
 });
 
-test('search works without JavaScript', async (t) => {
+test('search works without JavaScript', LIMIT, async (t) => {
   const { page, problems } = await openPage(t, { javaScriptEnabled: false });
   await goto(page, '/');
   await searchBox(page).fill(QUERY);

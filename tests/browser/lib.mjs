@@ -43,24 +43,38 @@ export async function launchBrowser() {
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const BLOCKING = new Set(['serious', 'critical']);
+const AXE_TIMEOUT_MS = 30_000;
 
 /**
  * Runs axe-core on the page and returns the serious and critical violations.
- * Works with JavaScript disabled in the page too: the audit runs as a
- * Playwright evaluation, not as a page script.
+ * Needs a context with JavaScript enabled: with javaScriptEnabled: false the
+ * audit never finishes, and this fails after AXE_TIMEOUT_MS instead of hanging.
  */
 export async function axeViolations(page) {
-  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!loaded) {
-    // evaluate() rather than addScriptTag(): the latter is a no-op in a
-    // context with javaScriptEnabled: false and is subject to CSP.
-    await page.evaluate(AXE_SOURCE);
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(
+      `axe-core did not finish within ${AXE_TIMEOUT_MS} ms on ${page.url()} ` +
+      '(it cannot run in a browser context with javaScriptEnabled: false)')), AXE_TIMEOUT_MS);
+  });
+  const audit = (async () => {
+    if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
+      // evaluate() rather than addScriptTag(): the portal sends a Content-Security-Policy
+      // (script-src 'self') that blocks inline script tags but not DevTools evaluation.
+      await page.evaluate(AXE_SOURCE);
+    }
+    return page.evaluate(
+      (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+      AXE_TAGS,
+    );
+  })();
+  audit.catch(() => {});  // reported through the race below
+  try {
+    const results = await Promise.race([audit, timeout]);
+    return results.violations.filter((v) => BLOCKING.has(v.impact));
+  } finally {
+    clearTimeout(timer);
   }
-  const results = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-    AXE_TAGS,
-  );
-  return results.violations.filter((v) => BLOCKING.has(v.impact));
 }
 
 /** Formats violations so a developer can find and fix each one. */

@@ -13,7 +13,7 @@ Result<ImportSummary> CatalogService::Import(const domain::Catalog& catalog) {
   if (auto saved = repository_.SaveCatalog(catalog); !saved) return Fail(saved.error());
   {
     std::lock_guard lock(mutex_);
-    checked_at_ = {};  // force a reload on the next read
+    checked_at_ = {};  // check the revision on the next read
   }
   return ImportSummary{catalog.agencies.size(), catalog.fields.size(), catalog.procedures.size()};
 }
@@ -21,23 +21,42 @@ Result<ImportSummary> CatalogService::Import(const domain::Catalog& catalog) {
 Result<domain::Catalog> CatalogService::Export() { return repository_.LoadCatalog(); }
 
 Result<std::shared_ptr<const domain::CatalogIndex>> CatalogService::Snapshot() {
-  std::lock_guard lock(mutex_);
   auto now = std::chrono::steady_clock::now();
-  if (snapshot_ && now - checked_at_ < refresh_interval_) return snapshot_;
+  std::shared_ptr<const domain::CatalogIndex> current;
+  {
+    std::lock_guard lock(mutex_);
+    current = snapshot_;
+    if (current && now - checked_at_ < refresh_interval_) return current;
+  }
+  // One thread refreshes; the others keep serving the current snapshot
+  // instead of queueing behind a reload (an import re-indexes everything).
+  std::unique_lock reload(reload_mutex_, std::try_to_lock);
+  if (!reload.owns_lock()) {
+    if (current) return current;
+    reload.lock();  // nothing to serve yet: wait for the first load
+    std::lock_guard lock(mutex_);
+    if (snapshot_) return snapshot_;
+  }
   auto revision = repository_.CatalogRevision();
   if (!revision) {
-    if (snapshot_) return snapshot_;
+    if (current) return current;
     return Fail(revision.error());
   }
-  checked_at_ = now;
-  if (snapshot_ && snapshot_->revision() == *revision) return snapshot_;
+  if (current && current->revision() == *revision) {
+    std::lock_guard lock(mutex_);
+    checked_at_ = now;
+    return current;
+  }
   auto catalog = repository_.LoadCatalog();
   if (!catalog) {
-    if (snapshot_) return snapshot_;
+    if (current) return current;
     return Fail(catalog.error());
   }
-  snapshot_ = std::make_shared<const domain::CatalogIndex>(std::move(*catalog), *revision);
-  return snapshot_;
+  auto fresh = std::make_shared<const domain::CatalogIndex>(std::move(*catalog), *revision);
+  std::lock_guard lock(mutex_);
+  snapshot_ = fresh;
+  checked_at_ = now;
+  return fresh;
 }
 
 }  // namespace motcua::app

@@ -44,7 +44,8 @@ class CatalogService {
  private:
   CatalogRepository& repository_;
   const std::chrono::milliseconds refresh_interval_;
-  std::mutex mutex_;
+  std::mutex mutex_;         // guards snapshot_ and checked_at_ (held briefly)
+  std::mutex reload_mutex_;  // held by the one thread refreshing the snapshot
   std::shared_ptr<const domain::CatalogIndex> snapshot_;
   std::chrono::steady_clock::time_point checked_at_{};
 };

@@ -57,7 +57,13 @@ int BoundedEditDistance(const std::string& a, const std::string& b, int cap) {
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
   if (std::abs(n - m) > cap) return cap + 1;
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Words are short; three rows on the stack avoid allocating per call.
+  constexpr int kMax = 64;
+  if (m >= kMax) return cap + 1;
+  int rows[3][kMax];
+  int* prev2 = rows[0];
+  int* prev = rows[1];
+  int* cur = rows[2];
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -71,10 +77,66 @@ int BoundedEditDistance(const std::string& a, const std::string& b, int cap) {
       row_min = std::min(row_min, cur[j]);
     }
     if (row_min > cap) return cap + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    int* old = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = old;
   }
   return std::min(prev[m], cap + 1);
+}
+
+namespace {
+
+// Every string made by deleting one character of `word`.
+std::vector<std::string> Deletions(const std::string& word) {
+  std::vector<std::string> out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    std::string d = word;
+    d.erase(i, 1);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+}  // namespace
+
+template <typename Fn>
+void CatalogIndex::ForEachMatchingTerm(const std::string& word, Fn&& fn) const {
+  if (auto exact = term_ids_.find(word); exact != term_ids_.end()) fn(exact->second, kExact);
+  if (word.size() >= kMinPrefixLength) {
+    auto less = [&](std::uint32_t t, const std::string& w) { return vocabulary_[t] < w; };
+    auto it = std::lower_bound(sorted_terms_.begin(), sorted_terms_.end(), word, less);
+    for (; it != sorted_terms_.end(); ++it) {
+      const std::string& term = vocabulary_[*it];
+      if (term.compare(0, word.size(), word) != 0) break;
+      if (term.size() > word.size()) fn(*it, kPrefix);
+    }
+  }
+  // A typo is tolerated inside a word of kMinTypoLength letters or more:
+  // "lch" for "lich" is one, "ky" for "ki" is not (both are real syllables).
+  if (word.size() + 1 < kMinTypoLength) return;
+  // Candidates share a one-deletion key with the word; verify each.
+  std::vector<std::uint32_t> candidates;
+  auto add_all = [&](const std::string& key) {
+    if (auto d = deletes_.find(key); d != deletes_.end()) {
+      candidates.insert(candidates.end(), d->second.begin(), d->second.end());
+    }
+  };
+  add_all(word);  // the word lacks one letter of the term
+  for (const std::string& d : Deletions(word)) {
+    if (auto t = term_ids_.find(d); t != term_ids_.end()) candidates.push_back(t->second);  // an extra letter
+    add_all(d);  // a wrong or swapped letter
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (std::uint32_t t : candidates) {
+    const std::string& term = vocabulary_[t];
+    if (term == word || std::max(term.size(), word.size()) < kMinTypoLength) continue;
+    // Prefix matches were already reported with a better quality.
+    if (term.size() > word.size() && term.compare(0, word.size(), word) == 0) continue;
+    if (BoundedEditDistance(word, term, 1) <= 1) fn(t, kTypo);
+  }
 }
 
 CatalogIndex::CatalogIndex(Catalog catalog, long revision)
@@ -130,7 +192,6 @@ CatalogIndex::CatalogIndex(Catalog catalog, long revision)
     docs_[i].folded_name = FoldForSearch(p.name);
     docs_[i].name_words = SplitWords(docs_[i].folded_name);
     add_words(doc, p.name, kInName);
-    add_words(doc, p.code, kInName);
     if (const Field* f = FindField(p.field_code)) add_words(doc, f->name, kInField);
     add_words(doc, p.description, kInDescription);
     add_words(doc, p.result_name, kInDescription);
@@ -139,6 +200,15 @@ CatalogIndex::CatalogIndex(Catalog catalog, long revision)
       if (a != agency_by_code_.end()) doc_agencies_[i].push_back(static_cast<std::uint32_t>(a->second));
     }
     field_counts_[p.field_code]++;
+  }
+
+  sorted_terms_.resize(vocabulary_.size());
+  std::iota(sorted_terms_.begin(), sorted_terms_.end(), 0);
+  std::sort(sorted_terms_.begin(), sorted_terms_.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return vocabulary_[a] < vocabulary_[b]; });
+  for (std::uint32_t t = 0; t < vocabulary_.size(); ++t) {
+    if (vocabulary_[t].size() + 1 < kMinTypoLength) continue;
+    for (auto& d : Deletions(vocabulary_[t])) deletes_[d].push_back(t);
   }
 
   by_popularity_.resize(catalog_.procedures.size());
@@ -221,35 +291,43 @@ CatalogPage CatalogIndex::Search(const CatalogQuery& query) const {
         hits.push_back({&catalog_.procedures[doc], 0.0});
       }
     }
+  } else if (auto code = procedure_by_code_.find(std::string(Trim(query.text))); code != procedure_by_code_.end()) {
+    // A national code typed as is finds exactly that procedure.
+    if (PassesFilters(code->second, query, agency_filter)) {
+      hits.push_back({&catalog_.procedures[code->second], 0.0});
+    }
   } else {
     const std::size_t n = catalog_.procedures.size();
-    std::vector<double> score(n, 0.0);
-    std::vector<std::uint32_t> matched(n, 0);  // number of query words matched
-    std::vector<double> best(n, 0.0);
-    std::vector<std::uint32_t> touched;
+    // Per-thread scratch arrays, zero between calls: only touched entries
+    // are written and reset, so a query costs what it matches, not n.
+    struct Scratch {
+      std::vector<double> score, best;
+      std::vector<std::uint32_t> matched;
+      std::vector<std::uint32_t> touched, seen;
+    };
+    thread_local Scratch scratch;
+    if (scratch.score.size() < n) {
+      scratch.score.assign(n, 0.0);
+      scratch.best.assign(n, 0.0);
+      scratch.matched.assign(n, 0);
+    }
+    auto& score = scratch.score;
+    auto& best = scratch.best;
+    auto& matched = scratch.matched;
+    auto& touched = scratch.touched;
+    auto& seen = scratch.seen;  // every doc touched by any word
+    seen.clear();
     for (const std::string& word : words) {
-      // Candidate vocabulary terms and how well each matches this word.
       touched.clear();
-      auto consider = [&](std::uint32_t term, double quality) {
+      ForEachMatchingTerm(word, [&](std::uint32_t term, double quality) {
         for (const Posting& posting : postings_[term]) {
           double s = quality * WeightOf(posting.where);
           if (best[posting.doc] == 0.0) touched.push_back(posting.doc);
           best[posting.doc] = std::max(best[posting.doc], s);
         }
-      };
-      for (std::uint32_t t = 0; t < vocabulary_.size(); ++t) {
-        const std::string& term = vocabulary_[t];
-        if (term == word) {
-          consider(t, kExact);
-        } else if (word.size() >= kMinPrefixLength && term.size() > word.size() &&
-                   term.compare(0, word.size(), word) == 0) {
-          consider(t, kPrefix);
-        } else if (word.size() >= kMinTypoLength && term.size() + 1 >= word.size() &&
-                   term.size() <= word.size() + 1 && BoundedEditDistance(word, term, 1) <= 1) {
-          consider(t, kTypo);
-        }
-      }
+      });
       for (std::uint32_t doc : touched) {
+        if (matched[doc] == 0) seen.push_back(doc);
         score[doc] += best[doc];
         matched[doc] += 1;
         best[doc] = 0.0;
@@ -257,9 +335,12 @@ CatalogPage CatalogIndex::Search(const CatalogQuery& query) const {
     }
     const auto needed = static_cast<std::uint32_t>(words.size());
     const std::vector<std::string> ordered = SplitWords(folded_query);
-    for (std::size_t doc = 0; doc < n; ++doc) {
-      if (matched[doc] != needed || !PassesFilters(doc, query, agency_filter)) continue;
+    for (std::uint32_t doc : seen) {
+      bool all = matched[doc] == needed;
       double s = score[doc];
+      score[doc] = 0.0;
+      matched[doc] = 0;
+      if (!all || !PassesFilters(doc, query, agency_filter)) continue;
       // The whole query as a phrase in the name beats scattered words.
       bool at_start = false;
       if (ContainsPhrase(docs_[doc].folded_name, folded_query, &at_start)) {
@@ -281,13 +362,16 @@ CatalogPage CatalogIndex::Search(const CatalogQuery& query) const {
       s -= 0.01 * static_cast<double>(docs_[doc].name_words.size());
       hits.push_back({&catalog_.procedures[doc], s});
     }
-    std::stable_sort(hits.begin(), hits.end(), [](const CatalogHit& a, const CatalogHit& b) {
+    // Only the requested page needs ordering among the best hits.
+    auto better = [](const CatalogHit& a, const CatalogHit& b) {
       if (a.score != b.score) return a.score > b.score;
       if (a.procedure->popularity != b.procedure->popularity) {
         return a.procedure->popularity > b.procedure->popularity;
       }
       return a.procedure->code < b.procedure->code;
-    });
+    };
+    std::size_t want = std::min(hits.size(), std::max<std::size_t>(1, query.page) * std::max<std::size_t>(1, query.per_page));
+    std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(want), hits.end(), better);
   }
 
   CatalogPage page;

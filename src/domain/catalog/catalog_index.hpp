@@ -84,9 +84,18 @@ class CatalogIndex {
   Catalog catalog_;
   long revision_;
   std::vector<Doc> docs_;
+  // Calls `fn(term_id, quality)` for every vocabulary term matching the
+  // query word: exactly, as a longer word it prefixes, or with one typo.
+  template <typename Fn>
+  void ForEachMatchingTerm(const std::string& word, Fn&& fn) const;
+
   std::vector<std::string> vocabulary_;
   std::vector<std::vector<Posting>> postings_;  // by term id
   std::unordered_map<std::string, std::uint32_t> term_ids_;
+  std::vector<std::uint32_t> sorted_terms_;  // term ids in string order, for prefix ranges
+  // Symmetric-delete typo index: each term with one letter removed -> terms.
+  // A query word within one edit of a term shares a key with it.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> deletes_;
   std::unordered_map<std::string, std::size_t> procedure_by_code_;
   std::unordered_map<std::string, std::size_t> agency_by_code_;
   std::unordered_map<std::string, std::size_t> field_by_code_;

@@ -102,6 +102,31 @@ TEST(CatalogSearch, ListsByPopularityWhenNoTextAndPaginates) {
   EXPECT_TRUE(index.Search(q).items.empty());
 }
 
+TEST(CatalogSearch, FindsAProcedureByItsNationalCode) {
+  CatalogIndex index(testutil::SmallCatalog());
+  auto page = Find(index, " 2.000488 ");
+  ASSERT_EQ(page.total, 1u);
+  EXPECT_EQ(page.items[0].procedure->code, "2.000488");
+}
+
+TEST(CatalogSearch, TypoCandidatesCoverDeletionInsertionSubstitutionAndSwap) {
+  CatalogIndex index(testutil::SmallCatalog());
+  EXPECT_EQ(Find(index, "phieu ly lch tu phap").total, 1u);    // deletion
+  EXPECT_EQ(Find(index, "phieu ly lichh tu phap").total, 1u);  // insertion
+  EXPECT_EQ(Find(index, "phieu ly lach tu phap").total, 1u);   // substitution
+  EXPECT_EQ(Find(index, "phieu ly ilch tu phap").total, 1u);   // transposition
+  EXPECT_EQ(Find(index, "phieu ly lxyz tu phap").total, 0u);   // two edits
+}
+
+TEST(CatalogSearch, RepeatedSearchesOnOneThreadGiveTheSameResults) {
+  // Scratch buffers are reused per thread; a previous query must not leak.
+  CatalogIndex index(testutil::SmallCatalog());
+  auto first = Codes(Find(index, "dang ky"));
+  Find(index, "khai sinh lai");
+  Find(index, "lu hanh");
+  EXPECT_EQ(Codes(Find(index, "dang ky")), first);
+}
+
 TEST(CatalogIndex, BuildsTheAgencyTreeAndLooksUpByCode) {
   CatalogIndex index(testutil::SmallCatalog());
   ASSERT_EQ(index.AgencyTree().size(), 1u);
