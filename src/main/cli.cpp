@@ -11,10 +11,12 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "app/calendar/calendar_service.hpp"
 #include "app/catalog/catalog_service.hpp"
 #include "app/catalog/synthetic_catalog.hpp"
 #include "interchange/catalog_json.hpp"
 #include "main/command_support.hpp"
+#include "store/calendar_store.hpp"
 #include "store/catalog_store.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -63,6 +65,11 @@ int Serve(const std::string& url, const std::string& listen, std::size_t threads
   if (auto snapshot = catalog.Snapshot(); !snapshot) return Report(snapshot.error());
   web::Metrics metrics;
   web::WebContext ctx{catalog, metrics};
+  store::CalendarStore calendar_store(**db);
+  app::SystemClock clock;
+  app::CalendarService calendar(calendar_store, clock);
+  if (auto loaded = calendar.Calendar(); !loaded) return Report(loaded.error());
+  ctx.calendar = &calendar;
   if (auto s = catalog.Snapshot(); s && !(*s)->AgencyTree().empty()) {
     ctx.portal_name = "Cổng Dịch vụ công " + ((*s)->AgencyTree()[0].agency->short_name.empty()
                                                   ? (*s)->AgencyTree()[0].agency->name

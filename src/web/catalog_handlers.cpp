@@ -200,9 +200,11 @@ Response CatalogHandlers::ApiListProcedures(Request& req) {
   if (!index) return ProblemResponse(index.error(), req.request_id);
   auto query = ParseCatalogQuery(req, **index);
   if (!query) return ProblemResponse(query.error(), req.request_id);
-  auto page = (*index)->Search(*query);
+  auto found = ctx_.catalog.Search(*query);
+  if (!found) return ProblemResponse(found.error(), req.request_id);
+  const auto& page = found->page;
   json items = json::array();
-  for (const auto& hit : page.items) items.push_back(SummaryJson(**index, *hit.procedure));
+  for (const auto& hit : page.items) items.push_back(SummaryJson(*found->index, *hit.procedure));
   return JsonOk({{"items", items},
                  {"total", page.total},
                  {"page", query->page},
@@ -275,11 +277,13 @@ Response CatalogHandlers::SearchPage(Request& req) {
   if (!index) return ErrorPage(index.error(), req, ctx_.portal_name);
   auto query = ParseCatalogQuery(req, **index);
   if (!query) return ErrorPage(query.error(), req, ctx_.portal_name);
-  auto page = (*index)->Search(*query);
+  auto found = ctx_.catalog.Search(*query);
+  if (!found) return ErrorPage(found.error(), req, ctx_.portal_name);
+  const auto& page = found->page;
   data d;
   d.set("q", query->text);
   data items{data::type::list};
-  for (const auto& hit : page.items) items.push_back(ProcedureCard(**index, *hit.procedure));
+  for (const auto& hit : page.items) items.push_back(ProcedureCard(*found->index, *hit.procedure));
   d.set("items", items);
   d.set("total", std::to_string(page.total));
   d.set("has_items", !page.items.empty());

@@ -1,5 +1,6 @@
 #include "web/routes.hpp"
 
+#include "web/calendar_handlers.hpp"
 #include "web/catalog_handlers.hpp"
 #include "web/templates.hpp"
 
@@ -36,6 +37,7 @@ std::unique_ptr<Router> BuildRoutes(WebContext& ctx) {
   auto router = std::make_unique<Router>();
   // Handlers are owned by the router's closures.
   auto catalog = std::make_shared<CatalogHandlers>(ctx);
+  auto calendar = std::make_shared<CalendarHandlers>(ctx);
   auto bind = [](auto handlers, Response (CatalogHandlers::*fn)(Request&)) {
     return [handlers, fn](Request& req) { return ((*handlers).*fn)(req); };
   };
@@ -52,12 +54,15 @@ std::unique_ptr<Router> BuildRoutes(WebContext& ctx) {
   router->Add("GET", "/api/v1/procedures/{code}", bind(catalog, &CatalogHandlers::ApiGetProcedure));
   router->Add("GET", "/api/v1/agencies", bind(catalog, &CatalogHandlers::ApiAgencies));
   router->Add("GET", "/api/v1/fields", bind(catalog, &CatalogHandlers::ApiFields));
+  router->Add("GET", "/api/v1/calendar/holidays", [calendar](Request& req) { return calendar->ApiHolidays(req); });
+  router->Add("GET", "/api/v1/calendar/due", [calendar](Request& req) { return calendar->ApiDue(req); });
 
   // Portal pages.
   router->Add("GET", "/", bind(catalog, &CatalogHandlers::HomePage));
   router->Add("GET", "/thu-tuc", bind(catalog, &CatalogHandlers::SearchPage));
   router->Add("GET", "/thu-tuc/{code}", bind(catalog, &CatalogHandlers::ProcedurePage));
   router->Add("GET", "/co-quan", bind(catalog, &CatalogHandlers::AgenciesPage));
+  router->Add("GET", "/lich-lam-viec", [calendar](Request& req) { return calendar->CalendarPage(req); });
   return router;
 }
 

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/calendar/calendar_service.hpp"
 #include "app/catalog/catalog_service.hpp"
 #include "web/metrics.hpp"
 
@@ -12,6 +13,7 @@ struct WebContext {
   app::CatalogService& catalog;
   Metrics& metrics;
   std::string portal_name = "Cổng Dịch vụ công";
+  app::CalendarService* calendar = nullptr;
 };
 
 }  // namespace motcua::web

@@ -134,6 +134,26 @@ TEST_P(CatalogStoreContract, SnapshotSeesImportsFromAnotherServiceInstance) {
   EXPECT_EQ((*fresh)->catalog().procedures.size(), 6u);
 }
 
+TEST_P(CatalogStoreContract, CachedSearchesFollowImports) {
+  app::CatalogService service(*store_, std::chrono::milliseconds(0));
+  ASSERT_TRUE(service.Import(testutil::SmallCatalog()));
+  domain::CatalogQuery q;
+  q.text = "khai sinh";
+  auto first = service.Search(q);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->page.total, 2u);
+  auto again = service.Search(q);  // served from the cache
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->page.total, 2u);
+  domain::Catalog more = testutil::SmallCatalog();
+  more.procedures.push_back(testutil::MakeProcedure("1.999999", "Đăng ký khai sinh có yếu tố nước ngoài", "HT",
+                                                    "000.20.31.H29"));
+  ASSERT_TRUE(service.Import(more));
+  auto after = service.Search(q);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->page.total, 3u);  // a new snapshot never answers from the old cache
+}
+
 TEST_P(CatalogStoreContract, MigrateIsIdempotent) {
   auto again = store::Migrate(db_->db());
   ASSERT_TRUE(again);

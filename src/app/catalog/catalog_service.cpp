@@ -59,4 +59,31 @@ Result<std::shared_ptr<const domain::CatalogIndex>> CatalogService::Snapshot() {
   return fresh;
 }
 
+Result<CatalogService::SearchResult> CatalogService::Search(const domain::CatalogQuery& query) {
+  auto index = Snapshot();
+  if (!index) return Fail(index.error());
+  std::string key = query.text;
+  key += '\x1f' + query.agency_code + '\x1f' + query.field_code + '\x1f';
+  key += query.level ? domain::GovLevelKey(*query.level) : "-";
+  key += '\x1f';
+  key += query.online ? domain::OnlineLevelKey(*query.online) : "-";
+  key += '\x1f' + std::to_string(query.page) + '\x1f' + std::to_string(query.per_page);
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (cached_index_ != index->get()) {
+      search_cache_.clear();
+      cached_index_ = index->get();
+    }
+    if (auto hit = search_cache_.find(key); hit != search_cache_.end()) return SearchResult{*index, hit->second};
+  }
+  domain::CatalogPage page = (*index)->Search(query);
+  std::lock_guard lock(cache_mutex_);
+  if (cached_index_ == index->get()) {
+    // Crude but bounded: start over when full; the hot queries come back first.
+    if (search_cache_.size() >= kSearchCacheEntries) search_cache_.clear();
+    search_cache_.emplace(std::move(key), page);
+  }
+  return SearchResult{*index, std::move(page)};
+}
+
 }  // namespace motcua::app

@@ -11,6 +11,8 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <unordered_map>
 
 #include "app/catalog/catalog_repository.hpp"
 #include "domain/catalog/catalog_index.hpp"
@@ -36,6 +38,15 @@ class CatalogService {
   // Everything stored. Errors: as CatalogRepository::LoadCatalog.
   Result<domain::Catalog> Export();
 
+  // Searches the current snapshot. Results are cached per snapshot (people
+  // ask the same few questions: "khai sinh", "lý lịch tư pháp"...), so a
+  // repeated query costs a hash lookup. Errors: as Snapshot().
+  struct SearchResult {
+    std::shared_ptr<const domain::CatalogIndex> index;  // keeps the hits' procedures alive
+    domain::CatalogPage page;
+  };
+  Result<SearchResult> Search(const domain::CatalogQuery& query);
+
   // The current snapshot, reloaded if the stored revision changed.
   // Errors: kUnavailable if storage cannot be reached and there is no
   // snapshot yet (a stale snapshot is served while storage is down).
@@ -48,6 +59,11 @@ class CatalogService {
   std::mutex reload_mutex_;  // held by the one thread refreshing the snapshot
   std::shared_ptr<const domain::CatalogIndex> snapshot_;
   std::chrono::steady_clock::time_point checked_at_{};
+
+  static constexpr std::size_t kSearchCacheEntries = 4096;
+  std::mutex cache_mutex_;
+  const domain::CatalogIndex* cached_index_ = nullptr;  // the snapshot the cache belongs to
+  std::unordered_map<std::string, domain::CatalogPage> search_cache_;
 };
 
 }  // namespace motcua::app

@@ -35,22 +35,6 @@ double WeightOf(std::uint8_t where) {
   return w;
 }
 
-// Position of `needle` as a run of whole words inside `hay` (both folded).
-bool ContainsPhrase(const std::string& hay, const std::string& needle, bool* at_start) {
-  std::size_t pos = 0;
-  while ((pos = hay.find(needle, pos)) != std::string::npos) {
-    bool left_ok = pos == 0 || hay[pos - 1] == ' ';
-    std::size_t end = pos + needle.size();
-    bool right_ok = end == hay.size() || hay[end] == ' ';
-    if (left_ok && right_ok) {
-      *at_start = pos == 0;
-      return true;
-    }
-    ++pos;
-  }
-  return false;
-}
-
 }  // namespace
 
 int BoundedEditDistance(const std::string& a, const std::string& b, int cap) {
@@ -190,8 +174,8 @@ CatalogIndex::CatalogIndex(Catalog catalog, long revision)
     procedure_by_code_[p.code] = i;
     auto doc = static_cast<std::uint32_t>(i);
     docs_[i].folded_name = FoldForSearch(p.name);
-    docs_[i].name_words = SplitWords(docs_[i].folded_name);
     add_words(doc, p.name, kInName);
+    for (const auto& word : SplitWords(docs_[i].folded_name)) docs_[i].name_terms.push_back(term_ids_.at(word));
     if (const Field* f = FindField(p.field_code)) add_words(doc, f->name, kInField);
     add_words(doc, p.description, kInDescription);
     add_words(doc, p.result_name, kInDescription);
@@ -317,41 +301,69 @@ CatalogPage CatalogIndex::Search(const CatalogQuery& query) const {
     auto& touched = scratch.touched;
     auto& seen = scratch.seen;  // every doc touched by any word
     seen.clear();
+    // Rarest word first: after it, only documents it matched can still
+    // match every word, so later (common) words touch far fewer entries.
+    std::vector<std::pair<std::size_t, const std::string*>> by_rarity;
     for (const std::string& word : words) {
+      auto t = term_ids_.find(word);
+      std::size_t n_docs = t == term_ids_.end() ? 0 : postings_[t->second].size();
+      by_rarity.emplace_back(n_docs, &word);
+    }
+    std::sort(by_rarity.begin(), by_rarity.end());
+    std::uint32_t round = 0;
+    for (const auto& [_, word] : by_rarity) {
       touched.clear();
-      ForEachMatchingTerm(word, [&](std::uint32_t term, double quality) {
+      ForEachMatchingTerm(*word, [&](std::uint32_t term, double quality) {
         for (const Posting& posting : postings_[term]) {
+          if (matched[posting.doc] != round) continue;  // already missed a word
           double s = quality * WeightOf(posting.where);
           if (best[posting.doc] == 0.0) touched.push_back(posting.doc);
           best[posting.doc] = std::max(best[posting.doc], s);
         }
       });
       for (std::uint32_t doc : touched) {
-        if (matched[doc] == 0) seen.push_back(doc);
+        if (round == 0) seen.push_back(doc);
         score[doc] += best[doc];
         matched[doc] += 1;
         best[doc] = 0.0;
       }
+      ++round;
+      if (touched.empty()) break;  // no document can match every word
     }
     const auto needed = static_cast<std::uint32_t>(words.size());
-    const std::vector<std::string> ordered = SplitWords(folded_query);
+    // The query's words as exact term ids, in typed order (kNoTerm if the
+    // word is not in the vocabulary: then no phrase can match).
+    constexpr std::uint32_t kNoTerm = ~0u;
+    std::vector<std::uint32_t> phrase;
+    for (const auto& w : SplitWords(folded_query)) {
+      auto t = term_ids_.find(w);
+      phrase.push_back(t == term_ids_.end() ? kNoTerm : t->second);
+    }
     for (std::uint32_t doc : seen) {
       bool all = matched[doc] == needed;
       double s = score[doc];
       score[doc] = 0.0;
       matched[doc] = 0;
       if (!all || !PassesFilters(doc, query, agency_filter)) continue;
-      // The whole query as a phrase in the name beats scattered words.
-      bool at_start = false;
-      if (ContainsPhrase(docs_[doc].folded_name, folded_query, &at_start)) {
-        s += kNameWeight * static_cast<double>(ordered.size());
+      const auto& name = docs_[doc].name_terms;
+      // The whole query as a phrase in the name beats scattered words;
+      // adjacent pairs of query words earn partial credit.
+      bool whole = false, at_start = false;
+      if (phrase.size() <= name.size()) {
+        for (std::size_t start = 0; start + phrase.size() <= name.size() && !whole; ++start) {
+          if (name[start] != phrase[0]) continue;
+          whole = std::equal(phrase.begin() + 1, phrase.end(), name.begin() + static_cast<std::ptrdiff_t>(start) + 1);
+          at_start = whole && start == 0;
+        }
+      }
+      if (whole) {
+        s += kNameWeight * static_cast<double>(phrase.size());
         if (at_start) s += 1.0;
-      } else if (ordered.size() > 1) {
-        // Partial credit for query word pairs adjacent in the name.
-        const auto& nw = docs_[doc].name_words;
-        for (std::size_t i = 0; i + 1 < ordered.size(); ++i) {
-          for (std::size_t j = 0; j + 1 < nw.size(); ++j) {
-            if (nw[j] == ordered[i] && nw[j + 1] == ordered[i + 1]) {
+      } else {
+        for (std::size_t i = 0; i + 1 < phrase.size(); ++i) {
+          if (phrase[i] == kNoTerm || phrase[i + 1] == kNoTerm) continue;
+          for (std::size_t j = 0; j + 1 < name.size(); ++j) {
+            if (name[j] == phrase[i] && name[j + 1] == phrase[i + 1]) {
               s += 0.5;
               break;
             }
@@ -359,7 +371,7 @@ CatalogPage CatalogIndex::Search(const CatalogQuery& query) const {
         }
       }
       // Shorter names are closer to what was asked for.
-      s -= 0.01 * static_cast<double>(docs_[doc].name_words.size());
+      s -= 0.01 * static_cast<double>(name.size());
       hits.push_back({&catalog_.procedures[doc], s});
     }
     // Only the requested page needs ordering among the best hits.

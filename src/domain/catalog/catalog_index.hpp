@@ -75,7 +75,7 @@ class CatalogIndex {
   };
   struct Doc {
     std::string folded_name;
-    std::vector<std::string> name_words;
+    std::vector<std::uint32_t> name_terms;  // term ids of the name's words, in order
   };
 
   bool PassesFilters(std::size_t doc, const CatalogQuery& query,
