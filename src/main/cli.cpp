@@ -1,6 +1,7 @@
 #include "main/cli.hpp"
 
 #include <csignal>
+#include <optional>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -16,6 +17,9 @@
 #include "app/catalog/synthetic_catalog.hpp"
 #include "interchange/catalog_json.hpp"
 #include "main/command_support.hpp"
+#include "main/demo_users.hpp"
+#include "security/sodium_crypto.hpp"
+#include "store/account_store.hpp"
 #include "store/calendar_store.hpp"
 #include "store/catalog_store.hpp"
 #include "store/database.hpp"
@@ -44,7 +48,8 @@ int ImportCatalogFile(const std::string& url, const std::string& path) {
   return 0;
 }
 
-int Serve(const std::string& url, const std::string& listen, std::size_t threads) {
+int Serve(const std::string& url, const std::string& listen, std::size_t threads,
+          std::optional<bool> secure_cookies) {
   web::ServerOptions options;
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) {
@@ -70,6 +75,15 @@ int Serve(const std::string& url, const std::string& listen, std::size_t threads
   app::CalendarService calendar(calendar_store, clock);
   if (auto loaded = calendar.Calendar(); !loaded) return Report(loaded.error());
   ctx.calendar = &calendar;
+  store::AccountStore account_store(**db);
+  security::SodiumPasswordHasher hasher;
+  security::SodiumTokenService tokens;
+  app::AccountService accounts(account_store, hasher, tokens, clock);
+  ctx.accounts = &accounts;
+  // Browsers only return Secure cookies over HTTPS; plain HTTP is for
+  // development on the loopback interface.
+  ctx.secure_cookies = secure_cookies.value_or(options.host != "127.0.0.1" && options.host != "localhost" &&
+                                               options.host != "::1");
   if (auto s = catalog.Snapshot(); s && !(*s)->AgencyTree().empty()) {
     ctx.portal_name = "Cổng Dịch vụ công " + ((*s)->AgencyTree()[0].agency->short_name.empty()
                                                   ? (*s)->AgencyTree()[0].agency->name
@@ -137,8 +151,12 @@ int Run(int argc, char** argv) {
   std::size_t threads = 0;
   serve->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
   serve->add_option("--threads", threads, "Worker threads (default: one per core)");
+  std::optional<bool> secure_cookies;
+  serve->add_option("--secure-cookies", secure_cookies,
+                    "Mark session cookies Secure (default: yes unless listening on loopback)");
 
   RegisterCalendarCommands(app, ctx);
+  RegisterUserCommands(app, ctx);
 
   try {
     app.parse(argc, argv);
@@ -169,7 +187,13 @@ int Run(int argc, char** argv) {
         return 0;
       }
     }
-    return ImportCatalogFile(db_url, demo_file);
+    if (int rc = ImportCatalogFile(db_url, demo_file); rc != 0) return rc;
+    auto db = OpenMigrated(db_url, 1);
+    if (!db) return Report(db.error());
+    auto users = SeedDemoUsers(**db);
+    if (!users) return Report(users.error());
+    std::cout << fmt::format("Đã tạo {} tài khoản mẫu (mật khẩu {}).\n", *users, kDemoPassword);
+    return 0;
   }
   if (*seed_synthetic) {
     auto db = OpenMigrated(db_url, 1);
@@ -200,7 +224,7 @@ int Run(int argc, char** argv) {
     }
     return 0;
   }
-  if (*serve) return Serve(db_url, listen, threads);
+  if (*serve) return Serve(db_url, listen, threads, secure_cookies);
   return 0;
 }
 

@@ -200,15 +200,21 @@ Response CatalogHandlers::ApiListProcedures(Request& req) {
   if (!index) return ProblemResponse(index.error(), req.request_id);
   auto query = ParseCatalogQuery(req, **index);
   if (!query) return ProblemResponse(query.error(), req.request_id);
+  // Validated parameters, in a fixed order, name the response.
+  std::string key = "api-search\x1f" + query->text + '\x1f' + query->agency_code + '\x1f' + query->field_code +
+                    '\x1f' + (query->level ? GovLevelKey(*query->level) : "") + '\x1f' +
+                    (query->online ? OnlineLevelKey(*query->online) : "") + '\x1f' + std::to_string(query->page) +
+                    '\x1f' + std::to_string(query->per_page);
+  if (auto cached = cache_.Find((*index)->revision(), key)) return Response::Json(*cached);
   auto found = ctx_.catalog.Search(*query);
   if (!found) return ProblemResponse(found.error(), req.request_id);
   const auto& page = found->page;
   json items = json::array();
   for (const auto& hit : page.items) items.push_back(SummaryJson(*found->index, *hit.procedure));
-  return JsonOk({{"items", items},
-                 {"total", page.total},
-                 {"page", query->page},
-                 {"per_page", query->per_page}});
+  auto body = std::make_shared<const std::string>(
+      json{{"items", items}, {"total", page.total}, {"page", query->page}, {"per_page", query->per_page}}.dump());
+  cache_.Store(found->index->revision(), key, body);
+  return Response::Json(*body);
 }
 
 Response CatalogHandlers::ApiGetProcedure(Request& req) {
@@ -219,12 +225,16 @@ Response CatalogHandlers::ApiGetProcedure(Request& req) {
     return ProblemResponse({ErrorCode::kNotFound, "Không tìm thấy thủ tục hành chính có mã này.", "", {}},
                            req.request_id);
   }
+  const std::string key = "api-procedure\x1f" + p->code;
+  if (auto cached = cache_.Find((*index)->revision(), key)) return Response::Json(*cached);
   json body = interchange::ProcedureToJson(*p);
   body["field"] = FieldRef(**index, p->field_code);
   json agencies = json::array();
   for (const auto& code : p->agency_codes) agencies.push_back(AgencyRef(**index, code));
   body["agencies"] = agencies;
-  return JsonOk(body);
+  auto text = std::make_shared<const std::string>(body.dump());
+  cache_.Store((*index)->revision(), key, text);
+  return Response::Json(*text);
 }
 
 Response CatalogHandlers::ApiAgencies(Request& req) {
@@ -327,6 +337,11 @@ Response CatalogHandlers::ProcedurePage(Request& req) {
     return ErrorPage({ErrorCode::kNotFound, "Không tìm thấy thủ tục hành chính có mã này.", "", {}}, req,
                      ctx_.portal_name);
   }
+  const PageMeta meta{p->name, p->description, "procedures"};
+  const std::string key = "page-procedure\x1f" + p->code;
+  if (auto cached = cache_.Find((*index)->revision(), key)) {
+    return Response::Html(RenderLayout(*cached, meta, ctx_.portal_name));
+  }
   const CatalogIndex& ix = **index;
   data d = ProcedureCard(ix, *p);
   SetText(d, "processing_note", p->processing_note);
@@ -422,7 +437,9 @@ Response CatalogHandlers::ProcedurePage(Request& req) {
   d.set("has_steps", !p->steps.empty());
   SetText(d, "effective_from", p->effective_from ? FormatVnDate(*p->effective_from) : "");
   SetText(d, "effective_to", p->effective_to ? FormatVnDate(*p->effective_to) : "");
-  return Response::Html(RenderPage("procedure", d, {p->name, p->description, "procedures"}, ctx_.portal_name));
+  auto content = std::make_shared<const std::string>(RenderFragment("procedure", d));
+  cache_.Store((*index)->revision(), key, content);
+  return Response::Html(RenderLayout(*content, meta, ctx_.portal_name));
 }
 
 Response CatalogHandlers::AgenciesPage(Request& req) {

@@ -3,6 +3,7 @@
 // Thin adapters over app::CatalogService.
 
 #include "web/http.hpp"
+#include "web/response_cache.hpp"
 #include "web/web_context.hpp"
 
 namespace motcua::web {
@@ -23,6 +24,7 @@ class CatalogHandlers {
 
  private:
   WebContext& ctx_;
+  ResponseCache cache_;
 };
 
 // Renders an error as an HTML page with the Vietnamese message.

@@ -29,8 +29,12 @@ std::string RenderFragment(const std::string& name, const TemplateData& data) {
 
 std::string RenderPage(const std::string& name, const TemplateData& data, const PageMeta& meta,
                        const std::string& portal_name) {
+  return RenderLayout(RenderFragment(name, data), meta, portal_name);
+}
+
+std::string RenderLayout(const std::string& content_html, const PageMeta& meta, const std::string& portal_name) {
   TemplateData layout;
-  layout.set("content", RenderFragment(name, data));
+  layout.set("content", content_html);
   layout.set("title", meta.title);
   layout.set("description", meta.description);
   layout.set("portal_name", portal_name);

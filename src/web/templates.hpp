@@ -27,6 +27,9 @@ struct PageMeta {
 std::string RenderPage(const std::string& name, const TemplateData& data, const PageMeta& meta,
                        const std::string& portal_name);
 
+// Wraps already-rendered (trusted) HTML in the layout.
+std::string RenderLayout(const std::string& content_html, const PageMeta& meta, const std::string& portal_name);
+
 // Renders a template without the layout.
 std::string RenderFragment(const std::string& name, const TemplateData& data);
 

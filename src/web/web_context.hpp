@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "app/accounts/account_service.hpp"
 #include "app/calendar/calendar_service.hpp"
 #include "app/catalog/catalog_service.hpp"
 #include "web/metrics.hpp"
@@ -14,6 +15,10 @@ struct WebContext {
   Metrics& metrics;
   std::string portal_name = "Cổng Dịch vụ công";
   app::CalendarService* calendar = nullptr;
+  app::AccountService* accounts = nullptr;
+  // Cookies get the Secure attribute unless serving plain HTTP for
+  // development (set from --insecure-cookies / loopback listening).
+  bool secure_cookies = true;
 };
 
 }  // namespace motcua::web
