@@ -1,0 +1,101 @@
+#pragma once
+// Ports of the dossier use cases: dossier storage and the file store.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/audit/audit_event.hpp"
+#include "core/error.hpp"
+#include "domain/dossier/dossier.hpp"
+
+namespace motcua::app {
+
+// An in-app notice for an applicant (thông báo), written with the change.
+struct Notice {
+  std::int64_t user_id = 0;
+  std::int64_t dossier_id = 0;
+  Timestamp at{};
+  std::string title;
+  std::string body;
+};
+
+// One row of a dossier's append-only history.
+struct DossierEvent {
+  Timestamp at{};
+  std::string actor;
+  std::string action;
+  std::string from_status;
+  std::string to_status;
+  std::string note;
+};
+
+// A change to store: the dossier as it now is, the version it must still
+// have in storage, and what to record with it.
+struct DossierChange {
+  domain::Dossier dossier;
+  int expected_version = 0;
+  DossierEvent event;
+  AuditEvent audit;
+  std::optional<Notice> notice;
+};
+
+struct DossierFilter {
+  std::optional<std::int64_t> owner_user_id;       // citizens: their own
+  std::optional<std::vector<std::string>> agencies;  // officers: their scope
+  std::optional<domain::DossierStatus> status;
+  std::string procedure_code;
+  std::string code;
+  std::string applicant_id_number;
+  std::optional<Timestamp> created_from;
+  std::optional<Timestamp> created_to;
+  std::int64_t after_id = 0;  // keyset: dossiers with a smaller id (newest first)
+  int limit = 20;
+};
+
+// Thread-safe. Every write is one transaction with its history row, audit
+// row and notice.
+class DossierRepository {
+ public:
+  virtual ~DossierRepository() = default;
+
+  // Inserts a new dossier (files included); returns it with id and version 1.
+  virtual Result<domain::Dossier> Insert(const DossierChange& change) = 0;
+
+  // Saves `change.dossier` if storage still has `expected_version`; returns
+  // it with the next version. Errors: kConflict if someone changed it first.
+  virtual Result<domain::Dossier> Update(const DossierChange& change) = 0;
+
+  // Like Update, and also assigns the dossier code: takes the next number
+  // of the receiving agency's daily sequence (gap-free: rolled back with the
+  // transaction) and passes it to `format_code`. Errors: kConflict; those of
+  // `format_code`.
+  virtual Result<domain::Dossier> UpdateAndAssignCode(
+      const DossierChange& change, const std::string& day_key,
+      const std::function<Result<std::string>(int sequence)>& format_code) = 0;
+
+  // Errors: kNotFound.
+  virtual Result<domain::Dossier> FindById(std::int64_t id) = 0;
+  virtual Result<domain::Dossier> FindByCode(const std::string& code) = 0;
+
+  // Newest first, at most filter.limit.
+  virtual Result<std::vector<domain::Dossier>> List(const DossierFilter& filter) = 0;
+
+  virtual Result<std::vector<DossierEvent>> History(std::int64_t dossier_id) = 0;
+  virtual Result<std::vector<Notice>> Notices(std::int64_t user_id, int limit) = 0;
+};
+
+// Content-addressed file storage. Put writes durably before returning, so
+// a database row may reference the hash only after Put succeeded.
+class FileStore {
+ public:
+  virtual ~FileStore() = default;
+  // Returns the lowercase hex SHA-256 of `bytes`. Errors: kUnavailable.
+  virtual Result<std::string> Put(std::string_view bytes) = 0;
+  // Errors: kNotFound.
+  virtual Result<std::string> Get(const std::string& sha256) = 0;
+  virtual bool Exists(const std::string& sha256) = 0;
+};
+
+}  // namespace motcua::app

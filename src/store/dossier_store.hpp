@@ -1,0 +1,34 @@
+#pragma once
+// DossierStore: dossiers, their files, history, code sequences and notices
+// on SQLite or PostgreSQL. Thread-safe.
+
+#include "app/dossier/ports.hpp"
+#include "store/database.hpp"
+
+namespace motcua::store {
+
+class DossierStore final : public app::DossierRepository {
+ public:
+  explicit DossierStore(Database& db) : db_(db) {}
+
+  Result<domain::Dossier> Insert(const app::DossierChange& change) override;
+  Result<domain::Dossier> Update(const app::DossierChange& change) override;
+  Result<domain::Dossier> UpdateAndAssignCode(
+      const app::DossierChange& change, const std::string& day_key,
+      const std::function<Result<std::string>(int sequence)>& format_code) override;
+  Result<domain::Dossier> FindById(std::int64_t id) override;
+  Result<domain::Dossier> FindByCode(const std::string& code) override;
+  Result<std::vector<domain::Dossier>> List(const app::DossierFilter& filter) override;
+  Result<std::vector<app::DossierEvent>> History(std::int64_t dossier_id) override;
+  Result<std::vector<app::Notice>> Notices(std::int64_t user_id, int limit) override;
+
+ private:
+  Result<domain::Dossier> Save(const app::DossierChange& change, const std::string* day_key,
+                               const std::function<Result<std::string>(int)>* format_code);
+  Result<std::vector<domain::Dossier>> Select(const std::string& where,
+                                              const std::vector<std::string>& text_params,
+                                              const std::vector<long long>& int_params, const std::string& tail);
+  Database& db_;
+};
+
+}  // namespace motcua::store
