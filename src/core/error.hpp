@@ -23,6 +23,7 @@ enum class ErrorCode {
   kFailedPrecondition,
   kUnavailable,
   kPayloadTooLarge,
+  kResourceExhausted,  // slowed down or locked: try again later
   kInternal,
 };
 

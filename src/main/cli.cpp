@@ -21,6 +21,8 @@
 #include "security/sodium_crypto.hpp"
 #include "store/account_store.hpp"
 #include "store/calendar_store.hpp"
+#include "store/dossier_store.hpp"
+#include "store/local_file_store.hpp"
 #include "store/catalog_store.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -49,7 +51,7 @@ int ImportCatalogFile(const std::string& url, const std::string& path) {
 }
 
 int Serve(const std::string& url, const std::string& listen, std::size_t threads,
-          std::optional<bool> secure_cookies) {
+          std::optional<bool> secure_cookies, const std::string& files_dir) {
   web::ServerOptions options;
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) {
@@ -80,6 +82,10 @@ int Serve(const std::string& url, const std::string& listen, std::size_t threads
   security::SodiumTokenService tokens;
   app::AccountService accounts(account_store, hasher, tokens, clock);
   ctx.accounts = &accounts;
+  store::DossierStore dossier_store(**db);
+  store::LocalFileStore file_store(files_dir);
+  app::DossierService dossiers(dossier_store, file_store, catalog, calendar, accounts, clock);
+  ctx.dossiers = &dossiers;
   // Browsers only return Secure cookies over HTTPS; plain HTTP is for
   // development on the loopback interface.
   ctx.secure_cookies = secure_cookies.value_or(options.host != "127.0.0.1" && options.host != "localhost" &&
@@ -152,11 +158,16 @@ int Run(int argc, char** argv) {
   serve->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
   serve->add_option("--threads", threads, "Worker threads (default: one per core)");
   std::optional<bool> secure_cookies;
+  std::string files_dir = "data/files";
+  if (const char* env = std::getenv("MOTCUA_FILES"); env && *env) files_dir = env;
+  serve->add_option("--files", files_dir, "Directory of the content-addressed file store (env MOTCUA_FILES)")
+      ->capture_default_str();
   serve->add_option("--secure-cookies", secure_cookies,
                     "Mark session cookies Secure (default: yes unless listening on loopback)");
 
   RegisterCalendarCommands(app, ctx);
   RegisterUserCommands(app, ctx);
+  RegisterDossierCommands(app, ctx);
 
   try {
     app.parse(argc, argv);
@@ -224,7 +235,7 @@ int Run(int argc, char** argv) {
     }
     return 0;
   }
-  if (*serve) return Serve(db_url, listen, threads, secure_cookies);
+  if (*serve) return Serve(db_url, listen, threads, secure_cookies, files_dir);
   return 0;
 }
 

@@ -35,5 +35,6 @@ Result<std::string> ReadFile(const std::string& path);
 // Each module's registration function (defined in its own file).
 void RegisterCalendarCommands(CLI::App& app, CommandContext& ctx);
 void RegisterUserCommands(CLI::App& app, CommandContext& ctx);
+void RegisterDossierCommands(CLI::App& app, CommandContext& ctx);
 
 }  // namespace motcua::cli

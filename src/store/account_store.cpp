@@ -159,7 +159,7 @@ Result<User> AccountStore::FindUser(const std::string& where, const std::string&
 
 Result<User> AccountStore::FindUserByLogin(const std::string& login) {
   // Four lookups by unique keys: each uses its own index.
-  for (const char* column : {"username", "id_number", "phone", "email"}) {
+  for (const char* column : {"username", "id_number", "phone", "email", "tax_code"}) {
     auto user = FindUser(std::string(column) + " = :v", login);
     if (user || user.error().code != ErrorCode::kNotFound) return user;
   }

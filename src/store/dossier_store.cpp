@@ -1,5 +1,7 @@
 #include "store/dossier_store.hpp"
 
+#include <map>
+
 #include <soci/soci.h>
 
 #include "store/audit_writer.hpp"
@@ -341,7 +343,29 @@ Result<std::vector<Dossier>> DossierStore::Select(const std::string& where, cons
     st.execute(false);
     std::vector<Dossier> out;
     while (st.fetch()) out.push_back(r.ToDossier());
-    for (auto& d : out) d.files = ReadFiles(*sql, d.id);
+    if (out.size() == 1) {
+      out[0].files = ReadFiles(*sql, out[0].id);
+    } else if (!out.empty()) {
+      // One query for every listed dossier's files, not one per dossier.
+      std::string ids;
+      std::map<long long, Dossier*> by_id;
+      for (auto& d : out) {
+        ids += (ids.empty() ? "" : ",") + std::to_string(d.id);  // integers we read ourselves
+        by_id[d.id] = &d;
+      }
+      DossierFile f;
+      long long dossier_id = 0, size = 0;
+      soci::statement files =
+          (sql->prepare << "SELECT dossier_id, component_index, component_name, sha256, file_name, content_type, "
+                           "size, copy_kind FROM dossier_files WHERE dossier_id IN (" + ids + ") ORDER BY dossier_id, position",
+           soci::into(dossier_id), soci::into(f.component_index), soci::into(f.component_name), soci::into(f.sha256),
+           soci::into(f.file_name), soci::into(f.content_type), soci::into(size), soci::into(f.copy_kind));
+      files.execute();
+      while (files.fetch()) {
+        f.size = size;
+        by_id[dossier_id]->files.push_back(f);
+      }
+    }
     return out;
   });
 }

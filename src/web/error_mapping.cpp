@@ -13,6 +13,7 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kConflict: return 409;
     case ErrorCode::kFailedPrecondition: return 422;
     case ErrorCode::kPayloadTooLarge: return 413;
+    case ErrorCode::kResourceExhausted: return 429;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kInternal: return 500;
   }
@@ -32,6 +33,7 @@ const char* TitleFor(int status) {
     case 413: return "Dữ liệu gửi lên quá lớn";
     case 414: return "Địa chỉ quá dài";
     case 422: return "Không thể thực hiện";
+    case 429: return "Quá nhiều yêu cầu";
     case 503: return "Dịch vụ tạm thời không sẵn sàng";
     default: return "Lỗi hệ thống";
   }

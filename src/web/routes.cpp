@@ -1,7 +1,9 @@
 #include "web/routes.hpp"
 
+#include "web/account_handlers.hpp"
 #include "web/calendar_handlers.hpp"
 #include "web/catalog_handlers.hpp"
+#include "web/dossier_handlers.hpp"
 #include "web/templates.hpp"
 
 namespace motcua::web {
@@ -38,9 +40,15 @@ std::unique_ptr<Router> BuildRoutes(WebContext& ctx) {
   // Handlers are owned by the router's closures.
   auto catalog = std::make_shared<CatalogHandlers>(ctx);
   auto calendar = std::make_shared<CalendarHandlers>(ctx);
+  auto accounts = std::make_shared<AccountHandlers>(ctx);
   auto bind = [](auto handlers, Response (CatalogHandlers::*fn)(Request&)) {
     return [handlers, fn](Request& req) { return ((*handlers).*fn)(req); };
   };
+  auto account = [accounts](Response (AccountHandlers::*fn)(Request&)) {
+    return [accounts, fn](Request& req) { return ((*accounts).*fn)(req); };
+  };
+  // Pages whose handlers don't resolve the user: the header still shows who is signed in.
+  auto viewer = [&ctx](Handler page) { return WithViewer(ctx, std::move(page)); };
 
   // Operations.
   router->Add("GET", "/healthz", [](Request&) { return Response::Json(R"({"status":"ok"})"); });
@@ -56,13 +64,30 @@ std::unique_ptr<Router> BuildRoutes(WebContext& ctx) {
   router->Add("GET", "/api/v1/fields", bind(catalog, &CatalogHandlers::ApiFields));
   router->Add("GET", "/api/v1/calendar/holidays", [calendar](Request& req) { return calendar->ApiHolidays(req); });
   router->Add("GET", "/api/v1/calendar/due", [calendar](Request& req) { return calendar->ApiDue(req); });
+  router->Add("POST", "/api/v1/auth/register", account(&AccountHandlers::ApiRegister));
+  router->Add("POST", "/api/v1/auth/login", account(&AccountHandlers::ApiLogin));
+  router->Add("POST", "/api/v1/auth/logout", account(&AccountHandlers::ApiLogout));
+  router->Add("POST", "/api/v1/auth/password", account(&AccountHandlers::ApiChangePassword));
+  router->Add("GET", "/api/v1/me", account(&AccountHandlers::ApiMe));
 
   // Portal pages.
-  router->Add("GET", "/", bind(catalog, &CatalogHandlers::HomePage));
-  router->Add("GET", "/thu-tuc", bind(catalog, &CatalogHandlers::SearchPage));
-  router->Add("GET", "/thu-tuc/{code}", bind(catalog, &CatalogHandlers::ProcedurePage));
-  router->Add("GET", "/co-quan", bind(catalog, &CatalogHandlers::AgenciesPage));
-  router->Add("GET", "/lich-lam-viec", [calendar](Request& req) { return calendar->CalendarPage(req); });
+  router->Add("GET", "/", viewer(bind(catalog, &CatalogHandlers::HomePage)));
+  router->Add("GET", "/thu-tuc", viewer(bind(catalog, &CatalogHandlers::SearchPage)));
+  router->Add("GET", "/thu-tuc/{code}", viewer(bind(catalog, &CatalogHandlers::ProcedurePage)));
+  router->Add("GET", "/co-quan", viewer(bind(catalog, &CatalogHandlers::AgenciesPage)));
+  router->Add("GET", "/lich-lam-viec", viewer([calendar](Request& req) { return calendar->CalendarPage(req); }));
+
+  // Account pages (tài khoản).
+  router->Add("GET", "/dang-ky", viewer(account(&AccountHandlers::RegisterPage)));
+  router->Add("POST", "/dang-ky", viewer(account(&AccountHandlers::RegisterSubmit)));
+  router->Add("GET", "/dang-nhap", account(&AccountHandlers::LoginPage));
+  router->Add("POST", "/dang-nhap", account(&AccountHandlers::LoginSubmit));
+  router->Add("POST", "/dang-xuat", account(&AccountHandlers::LogoutSubmit));
+  router->Add("GET", "/tai-khoan", account(&AccountHandlers::AccountPage));
+  router->Add("POST", "/tai-khoan/mat-khau", account(&AccountHandlers::ChangePasswordSubmit));
+
+  // Dossiers: API, tracking.
+  AddDossierRoutes(*router, ctx);
   return router;
 }
 

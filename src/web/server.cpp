@@ -46,6 +46,7 @@ const char* ReasonPhrase(int status) {
     case 413: return "Payload Too Large";
     case 414: return "URI Too Long";
     case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
     case 503: return "Service Unavailable";
     default: return status >= 500 ? "Internal Server Error" : "Error";
   }

@@ -5,6 +5,8 @@
 namespace motcua::web {
 namespace {
 
+using kainjow::mustache::data;
+
 // Compiled templates per thread: kainjow's render walks its component tree
 // mutably, so each request thread keeps its own compiled copy.
 kainjow::mustache::mustache& Compiled(const std::string& name) {
@@ -21,7 +23,22 @@ kainjow::mustache::mustache& Compiled(const std::string& name) {
   return pos->second;
 }
 
+struct Viewer {
+  bool set = false;
+  std::string user_name;
+  std::string csrf_token;
+};
+
+// The request being handled on this thread (handlers run synchronously).
+thread_local Viewer current_viewer;
+
 }  // namespace
+
+ViewerScope::ViewerScope(std::string user_name, std::string csrf_token) {
+  current_viewer = {true, std::move(user_name), std::move(csrf_token)};
+}
+
+ViewerScope::~ViewerScope() { current_viewer = {}; }
 
 std::string RenderFragment(const std::string& name, const TemplateData& data) {
   return Compiled(name).render(data);
@@ -39,6 +56,15 @@ std::string RenderLayout(const std::string& content_html, const PageMeta& meta, 
   layout.set("description", meta.description);
   layout.set("portal_name", portal_name);
   layout.set("nav_" + (meta.active_nav.empty() ? std::string("none") : meta.active_nav), true);
+  const bool from_meta = !meta.user_name.empty();
+  if (from_meta || current_viewer.set) {
+    data user;
+    user.set("name", from_meta ? meta.user_name : current_viewer.user_name);
+    user.set("csrf_token", from_meta ? meta.csrf_token : current_viewer.csrf_token);
+    layout.set("user", user);
+  } else {
+    layout.set("user", false);
+  }
   return Compiled("layout").render(layout);
 }
 

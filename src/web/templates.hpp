@@ -21,6 +21,23 @@ struct PageMeta {
   std::string title;        // <title> and <h1> context
   std::string description;  // meta description
   std::string active_nav;   // "home", "procedures", "agencies"
+  // The signed-in user shown in the header, with the CSRF token of their
+  // session for the header's logout form. Empty: the ViewerScope of the
+  // request, if any, else the "Đăng nhập" / "Đăng ký" links.
+  std::string user_name = {};
+  std::string csrf_token = {};
+};
+
+// Who is signed in, for pages whose handlers do not fill PageMeta::user_name
+// (the catalog and the calendar). A ViewerScope lives on the stack of the
+// thread that handles one request (see WithViewer in account_handlers.hpp);
+// RenderLayout on that thread uses it. Not copyable; scopes do not nest.
+class ViewerScope {
+ public:
+  ViewerScope(std::string user_name, std::string csrf_token);
+  ~ViewerScope();
+  ViewerScope(const ViewerScope&) = delete;
+  ViewerScope& operator=(const ViewerScope&) = delete;
 };
 
 // Renders templates/<name>.mustache with `data` inside the layout.

@@ -6,6 +6,7 @@
 #include "app/accounts/account_service.hpp"
 #include "app/calendar/calendar_service.hpp"
 #include "app/catalog/catalog_service.hpp"
+#include "app/dossier/dossier_service.hpp"
 #include "web/metrics.hpp"
 
 namespace motcua::web {
@@ -16,6 +17,7 @@ struct WebContext {
   std::string portal_name = "Cổng Dịch vụ công";
   app::CalendarService* calendar = nullptr;
   app::AccountService* accounts = nullptr;
+  app::DossierService* dossiers = nullptr;
   // Cookies get the Secure attribute unless serving plain HTTP for
   // development (set from --insecure-cookies / loopback listening).
   bool secure_cookies = true;

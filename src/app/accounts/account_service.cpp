@@ -118,7 +118,7 @@ Result<LoginResult> AccountService::Login(const std::string& login, const std::s
             ? fmt::format("Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {} phút.",
                           (wait.count() + 59) / 60)
             : fmt::format("Bạn đã nhập sai nhiều lần. Vui lòng thử lại sau {} giây.", wait.count());
-    return Fail(ErrorCode::kUnavailable, message, "login throttled");
+    return Fail(ErrorCode::kResourceExhausted, message, "login throttled");
   }
   if (!user->active || !hasher_.Verify(password, user->password_hash)) {
     LoginThrottle next = AfterFailure(throttle, now);

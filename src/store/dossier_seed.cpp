@@ -1,0 +1,670 @@
+#include "store/dossier_seed.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <random>
+
+#include <fmt/format.h>
+#include <soci/soci.h>
+
+#include "core/time.hpp"
+#include "domain/catalog/agency.hpp"
+#include "domain/catalog/procedure.hpp"
+#include "domain/dossier/dossier_code.hpp"
+#include "store/audit_writer.hpp"
+#include "store/write_transaction.hpp"
+
+namespace motcua::store {
+
+using namespace motcua::domain;
+
+namespace {
+
+// --- what one seeded dossier looks like -------------------------------------------
+
+// The columns the seed binds; the others keep their defaults (no owner
+// account, no organization, no decision, no supplement or refusal).
+constexpr const char* kSeedColumns =
+    "version, code, procedure_code, procedure_name, agency_code, applicant_name, applicant_id_number, "
+    "applicant_phone, applicant_email, applicant_address, channel, status, request_note, copies, "
+    "processing_days, submitted_at, postal_handover_at, received_at, due_at, received_by, created_at, updated_at";
+constexpr int kSeedColumnCount = 22;
+
+struct Nullable {
+  std::string value;
+  soci::indicator ind = soci::i_null;
+  void Set(std::string v) {
+    value = std::move(v);
+    ind = soci::i_ok;
+  }
+  void Clear() {
+    value.clear();
+    ind = soci::i_null;
+  }
+};
+
+struct SeedRow {
+  int version = 1;
+  Nullable code;
+  std::string procedure_code, procedure_name, agency_code;
+  std::string name, id_number, phone, email, address;
+  std::string channel, status, note;
+  int copies = 1;
+  double processing_days = 0;
+  Nullable submitted, handover, received, due;
+  std::string received_by, created, updated;
+  int file_count = 0;  // not a column: the files this row gets (seed_files)
+};
+
+// A row before its code: what the generator decided for one dossier.
+struct Planned {
+  int agency = 0;     // index into options.agencies
+  int procedure = 0;  // index into options.procedures
+  Channel channel = Channel::kDesk;
+  bool accepted = true;
+  int created_s = 0;   // seconds since local midnight of the day
+  int received_s = 0;  // accepted only
+  int handover_s = 0;  // postal only: seconds since the previous day's midnight
+  std::uint64_t person = 0, person2 = 0;  // draws for the applicant
+  int sequence = 0;          // accepted only, assigned per agency
+};
+
+constexpr std::array kFamilyNames = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
+                                     "Võ",     "Đặng", "Bùi", "Đỗ",  "Hồ",    "Ngô",   "Dương", "Lý"};
+constexpr std::array kMiddleNames = {"Văn", "Thị", "Minh", "Ngọc", "Thanh", "Hoàng", "Quốc", "Thu", "Gia", "Đức",
+                                     "Hữu", "Kim"};
+constexpr std::array kGivenNames = {"An",   "Bình", "Châu", "Dũng", "Hà",    "Hải",  "Hùng",  "Lan",
+                                    "Linh", "Long", "Mai",  "Nam",  "Ngân",  "Phúc", "Quân",  "Tâm",
+                                    "Thảo", "Trang", "Tú",  "Vy",   "Yến",   "Khoa", "Nhung", "Sơn"};
+constexpr std::array kStreets = {"Lê Lợi",      "Nguyễn Huệ",    "Đồng Khởi",    "Pasteur",  "Hai Bà Trưng",
+                                 "Lý Tự Trọng", "Nam Kỳ Khởi Nghĩa", "Điện Biên Phủ", "Cách Mạng Tháng Tám",
+                                 "Trần Hưng Đạo", "Võ Văn Tần",  "Nguyễn Thị Minh Khai"};
+constexpr std::array kWards = {"Phường Sài Gòn", "Phường Bến Thành", "Phường Tân Định", "Phường Chợ Lớn",
+                               "Phường Bình Thạnh", "Phường Gò Vấp"};
+constexpr std::array kNotes = {"", "", "", "", "", "", "", "Nộp kèm bản chính để đối chiếu.",
+                               "Đề nghị nhận kết quả qua bưu chính.", "Cần gấp để bổ sung hồ sơ xin việc."};
+
+// Deterministic draws: std::mt19937_64's sequence is fixed by the standard,
+// and the mappings below are ours, so every platform and engine gets the same
+// dossiers from the same seed.
+class Draw {
+ public:
+  explicit Draw(std::uint64_t seed) : rng_(seed) {}
+  std::uint64_t Next() { return rng_(); }
+  int Below(int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); }
+  double Unit() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
+  bool Chance(double p) { return Unit() < p; }
+
+ private:
+  std::mt19937_64 rng_;
+};
+
+template <typename Array>
+const char* Pick(const Array& a, std::uint64_t& bits) {
+  const char* s = a[bits % a.size()];
+  bits /= a.size();
+  return s;
+}
+
+// Office sessions of the default hours, in seconds: 07:30–11:30, 13:00–17:00.
+constexpr int kMorningStart = 450 * 60, kMorningEnd = 690 * 60, kAfternoonStart = 780 * 60, kClose = 1020 * 60;
+
+int OfficeSecond(int office_seconds) {  // 0 .. 8h of office time → clock second
+  return office_seconds < kMorningEnd - kMorningStart ? kMorningStart + office_seconds
+                                                      : kAfternoonStart + office_seconds - (kMorningEnd - kMorningStart);
+}
+
+int IntoOfficeHours(int s) {  // before opening → 07:30, lunch → 13:00, never past closing
+  if (s < kMorningStart) s = kMorningStart;
+  if (s >= kMorningEnd && s < kAfternoonStart) s = kAfternoonStart;
+  return std::min(s, kClose - 1);
+}
+
+std::string Stamp(Date day, int seconds, int millis) {
+  return FormatTimestamp(FromVietnam(day, 0) + std::chrono::seconds(seconds) + std::chrono::milliseconds(millis));
+}
+
+// --- writing ---------------------------------------------------------------------
+
+std::string InsertSql(int rows) {
+  std::string sql = std::string("INSERT INTO dossiers (") + kSeedColumns + ") VALUES ";
+  for (int r = 0; r < rows; ++r) {
+    sql += r ? ",(" : "(";
+    for (int c = 0; c < kSeedColumnCount; ++c) sql += fmt::format("{}:p{}_{}", c ? "," : "", r, c);
+    sql += ")";
+  }
+  return sql + " RETURNING id";
+}
+
+// One prepared multi-row INSERT bound to rows [0, n) of `slots`, returning ids.
+struct BatchStatement {
+  std::unique_ptr<soci::statement> st;
+  std::vector<long long> ids;
+  int rows = 0;
+};
+
+std::unique_ptr<BatchStatement> PrepareBatch(soci::session& sql, std::vector<SeedRow>& slots, int n) {
+  auto b = std::make_unique<BatchStatement>();
+  b->rows = n;
+  b->ids.resize(n + 1);
+  b->st = std::make_unique<soci::statement>(sql);
+  b->st->alloc();
+  b->st->prepare(InsertSql(n));
+  b->st->exchange(soci::into(b->ids));
+  for (int i = 0; i < n; ++i) {
+    SeedRow& r = slots[i];
+    b->st->exchange(soci::use(r.version));
+    b->st->exchange(soci::use(r.code.value, r.code.ind));
+    b->st->exchange(soci::use(r.procedure_code));
+    b->st->exchange(soci::use(r.procedure_name));
+    b->st->exchange(soci::use(r.agency_code));
+    b->st->exchange(soci::use(r.name));
+    b->st->exchange(soci::use(r.id_number));
+    b->st->exchange(soci::use(r.phone));
+    b->st->exchange(soci::use(r.email));
+    b->st->exchange(soci::use(r.address));
+    b->st->exchange(soci::use(r.channel));
+    b->st->exchange(soci::use(r.status));
+    b->st->exchange(soci::use(r.note));
+    b->st->exchange(soci::use(r.copies));
+    b->st->exchange(soci::use(r.processing_days));
+    b->st->exchange(soci::use(r.submitted.value, r.submitted.ind));
+    b->st->exchange(soci::use(r.handover.value, r.handover.ind));
+    b->st->exchange(soci::use(r.received.value, r.received.ind));
+    b->st->exchange(soci::use(r.due.value, r.due.ind));
+    b->st->exchange(soci::use(r.received_by));
+    b->st->exchange(soci::use(r.created));
+    b->st->exchange(soci::use(r.updated));
+  }
+  b->st->define_and_bind();
+  return b;
+}
+
+class Writer {
+ public:
+  Writer(soci::session& sql, Dialect dialect, const DossierSeedOptions& o, DossierSeedSummary& summary)
+      : sql_(sql), dialect_(dialect), options_(o), summary_(summary), slots_(std::max(1, o.rows_per_statement)) {
+    full_ = PrepareBatch(sql_, slots_, static_cast<int>(slots_.size()));
+  }
+
+  SeedRow& Next() { return slots_[pending_]; }
+
+  // The row returned by Next() is filled: send the batch when it is full.
+  void Added() {
+    if (++pending_ == static_cast<int>(slots_.size())) Flush();
+  }
+
+  void Flush() {
+    if (pending_ == 0) return;
+    BatchStatement* b = full_.get();
+    std::unique_ptr<BatchStatement> partial;
+    if (pending_ != full_->rows) {
+      partial = PrepareBatch(sql_, slots_, pending_);
+      b = partial.get();
+    }
+    // Room for one row more than inserted, so that the fetch runs into the
+    // end of the result: SQLite keeps an unfinished statement open, and an
+    // open statement blocks COMMIT.
+    b->ids.resize(b->rows + 1);
+    b->st->execute(true);
+    if (static_cast<int>(b->ids.size()) != pending_) {
+      throw std::runtime_error(fmt::format("seed: {} ids returned for {} rows", b->ids.size(), pending_));
+    }
+    std::string ids;
+    for (long long id : b->ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);  // integers we read ourselves
+    WriteFilesAndHistory(ids);
+    // Counted from what was sent (affected-row counts of INSERT ... SELECT
+    // differ between the SOCI backends).
+    for (int i = 0; i < pending_; ++i) {
+      const bool accepted = slots_[i].status == "accepted";
+      ++(accepted ? summary_.accepted : summary_.submitted);
+      summary_.events += accepted ? 2 : 1;
+      summary_.files += slots_[i].file_count;
+    }
+    summary_.dossiers += pending_;
+    pending_ = 0;
+  }
+
+ private:
+  // Files and history rows are derived on the server from the rows just
+  // written (same statements on both engines), so no id bookkeeping is needed.
+  void WriteFilesAndHistory(const std::string& ids) {
+    long long size = options_.file_size;
+    soci::statement files = (sql_.prepare <<
+        "INSERT INTO dossier_files (dossier_id, position, component_index, component_name, sha256, file_name, "
+        "content_type, size, copy_kind) "
+        "SELECT d.id, c.position, c.component_index, c.component_name, :sha, c.file_name, 'application/pdf', :size, "
+        "CASE WHEN d.channel = 'online' THEN 'electronic' ELSE 'original' END "
+        "FROM dossiers d JOIN seed_files c ON c.procedure_code = d.procedure_code WHERE d.id IN (" + ids + ")",
+        soci::use(options_.file_sha256), soci::use(size));
+    files.execute(true);
+    // The first event as the real use cases write it: submit (online),
+    // receive_postal (postal, by the desk), create_at_desk (desk, as a draft).
+    soci::statement created = (sql_.prepare <<
+        "INSERT INTO dossier_events (dossier_id, at, actor, action, from_status, to_status, note) "
+        "SELECT d.id, d.created_at, CASE WHEN d.channel = 'online' THEN d.applicant_id_number ELSE a.officer END, "
+        "CASE d.channel WHEN 'online' THEN 'submit' WHEN 'postal' THEN 'receive_postal' ELSE 'create_at_desk' END, "
+        "'', CASE WHEN d.channel = 'desk' THEN 'draft' ELSE 'submitted' END, '' "
+        "FROM dossiers d JOIN seed_agencies a ON a.agency_code = d.agency_code WHERE d.id IN (" + ids + ") ORDER BY d.id");
+    created.execute(true);
+    soci::statement accepted = (sql_.prepare <<
+        "INSERT INTO dossier_events (dossier_id, at, actor, action, from_status, to_status, note) "
+        "SELECT id, received_at, received_by, 'accept', CASE WHEN channel = 'desk' THEN 'draft' ELSE 'submitted' END, "
+        "'accepted', '' FROM dossiers WHERE id IN (" + ids + ") AND status = 'accepted' ORDER BY id");
+    accepted.execute(true);
+  }
+
+  soci::session& sql_;
+  [[maybe_unused]] Dialect dialect_;
+  const DossierSeedOptions& options_;
+  DossierSeedSummary& summary_;
+  std::vector<SeedRow> slots_;
+  std::unique_ptr<BatchStatement> full_;
+  int pending_ = 0;
+};
+
+Status CheckOptions(const DossierSeedOptions& o) {
+  auto bad = [](std::string message) { return Fail(ErrorCode::kInvalidArgument, message, "bad seed options"); };
+  if (o.count < 0) return bad("Số hồ sơ phải không âm.");
+  if (o.agencies.empty()) return bad("Không có cơ quan tiếp nhận nào để tạo hồ sơ.");
+  if (o.file_sha256.size() != 64) return bad("Thiếu tệp mẫu cho các thành phần hồ sơ.");
+  if (o.days < 0 || o.days > 20000) return bad("Số ngày làm việc không hợp lệ.");
+  if (o.rows_per_statement < 1 || o.rows_per_statement > 1000) return bad("Số dòng mỗi câu lệnh từ 1 đến 1000.");
+  for (const auto& a : o.agencies) {
+    if (!IsValidAgencyCode(a.code)) return bad("Mã cơ quan không hợp lệ: " + a.code);
+    if (a.procedures.empty()) return bad("Cơ quan " + a.code + " không có thủ tục nào để tạo hồ sơ.");
+    if (!(a.share > 0)) return bad("Tỷ lệ hồ sơ của cơ quan phải dương: " + a.code);
+    for (int p : a.procedures) {
+      if (p < 0 || p >= static_cast<int>(o.procedures.size())) return bad("Chỉ số thủ tục không hợp lệ.");
+    }
+  }
+  std::vector<std::string> codes;
+  for (const auto& p : o.procedures) {
+    if (p.weight < 1) return bad("Trọng số thủ tục phải dương: " + p.code);
+    codes.push_back(p.code);
+  }
+  std::sort(codes.begin(), codes.end());
+  if (std::adjacent_find(codes.begin(), codes.end()) != codes.end()) return bad("Thủ tục bị lặp.");
+  codes.clear();
+  for (const auto& a : o.agencies) codes.push_back(a.code);
+  std::sort(codes.begin(), codes.end());
+  if (std::adjacent_find(codes.begin(), codes.end()) != codes.end()) return bad("Cơ quan bị lặp.");
+  return {};
+}
+
+}  // namespace
+
+Result<DossierSeedSummary> SeedDossiers(Database& db, const WorkingCalendar& calendar, const DossierSeedOptions& o) {
+  if (auto ok = CheckOptions(o); !ok) return Fail(ok.error());
+  DossierSeedSummary summary;
+  if (o.count == 0) return summary;
+  // Working days, newest last. About 4,000 dossiers a day by default keeps
+  // every agency's daily sequence far below the 9,999 the code format allows.
+  int days = o.days > 0 ? o.days : static_cast<int>(std::max<std::int64_t>(20, (o.count + 3999) / 4000));
+  std::vector<Date> day_list;
+  Date d = o.last_day;
+  for (int guard = 0; static_cast<int>(day_list.size()) < days && guard < days * 3 + 400; ++guard) {
+    if (calendar.IsWorkingDay(d)) day_list.push_back(d);
+    d = Date{std::chrono::sys_days(d) - std::chrono::days(1)};
+  }
+  if (static_cast<int>(day_list.size()) < days) {
+    return Fail(ErrorCode::kInvalidArgument, "Không đủ ngày làm việc để trải hồ sơ.", "too few working days");
+  }
+  std::reverse(day_list.begin(), day_list.end());
+  summary.days = days;
+  summary.first_day = day_list.front();
+  summary.last_day = day_list.back();
+
+  double total_share = 0;
+  for (const auto& a : o.agencies) total_share += a.share;
+  std::vector<std::vector<int>> cumulative_weights(o.agencies.size());
+  for (std::size_t a = 0; a < o.agencies.size(); ++a) {
+    int sum = 0;
+    for (int p : o.agencies[a].procedures) cumulative_weights[a].push_back(sum += o.procedures[p].weight);
+  }
+  const OfficeHours hours = OfficeHours::Default();
+
+  return Guard("seed dossiers", [&]() -> Result<DossierSeedSummary> {
+    Database::Lease sql(db);
+    // Per-run lookup tables for the INSERT ... SELECT statements.
+    *sql << "DROP TABLE IF EXISTS seed_files";
+    *sql << "DROP TABLE IF EXISTS seed_agencies";
+    *sql << "CREATE TEMPORARY TABLE seed_files (procedure_code TEXT NOT NULL, position INTEGER NOT NULL, "
+            "component_index INTEGER NOT NULL, component_name TEXT NOT NULL, file_name TEXT NOT NULL, "
+            "PRIMARY KEY (procedure_code, position))";
+    *sql << "CREATE TEMPORARY TABLE seed_agencies (agency_code TEXT PRIMARY KEY, officer TEXT NOT NULL)";
+    for (const auto& p : o.procedures) {
+      int position = 0;
+      for (const auto& [index, name] : p.files) {
+        std::string file_name = fmt::format("thanh-phan-{}.pdf", index + 1);
+        *sql << "INSERT INTO seed_files (procedure_code, position, component_index, component_name, file_name) "
+                "VALUES (:p, :pos, :i, :n, :f) ON CONFLICT DO NOTHING",
+            soci::use(p.code), soci::use(position), soci::use(index), soci::use(name), soci::use(file_name);
+        ++position;
+      }
+    }
+    for (const auto& a : o.agencies) {
+      *sql << "INSERT INTO seed_agencies (agency_code, officer) VALUES (:a, :o) ON CONFLICT DO NOTHING",
+          soci::use(a.code), soci::use(a.desk_officer);
+    }
+
+    Writer writer(*sql, db.dialect(), o, summary);
+    auto tx = std::make_unique<WriteTransaction>(*sql, db.dialect());
+    std::int64_t in_tx = 0;
+    std::vector<Planned> plan;
+    for (int day_index = 0; day_index < days; ++day_index) {
+      const Date day = day_list[day_index];
+      const int age = days - 1 - day_index;  // working days before last_day
+      // Spread evenly; the remainder goes to the newest days.
+      std::int64_t n = o.count / days + (day_index >= days - static_cast<int>(o.count % days) ? 1 : 0);
+      Draw draw(o.seed ^ (0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(day_index + 1)));
+      plan.assign(static_cast<std::size_t>(n), Planned{});
+      for (std::size_t i = 0; i < plan.size(); ++i) {
+        Planned& r = plan[i];
+        double pick = draw.Unit() * total_share;
+        r.agency = static_cast<int>(o.agencies.size()) - 1;
+        for (std::size_t a = 0; a < o.agencies.size(); ++a) {
+          if ((pick -= o.agencies[a].share) < 0) {
+            r.agency = static_cast<int>(a);
+            break;
+          }
+        }
+        const auto& weights = cumulative_weights[r.agency];
+        int w = draw.Below(weights.back());
+        r.procedure = o.agencies[r.agency].procedures[std::upper_bound(weights.begin(), weights.end(), w) - weights.begin()];
+        const SeedProcedure& p = o.procedures[r.procedure];
+        // Channels: 45 % online, 10 % postal, the rest at the desk, among
+        // those the procedure accepts.
+        double c = draw.Unit() * ((p.online ? 0.45 : 0) + (p.postal ? 0.10 : 0) + 0.45);
+        r.channel = p.online && c < 0.45 ? Channel::kOnline
+                    : p.postal && c < (p.online ? 0.55 : 0.10) ? Channel::kPostal
+                                                                : Channel::kDesk;
+        // The desk accepts paper dossiers on the spot; online and postal ones
+        // wait: a third of the last three days' are still waiting, 2 % of older.
+        r.accepted = r.channel == Channel::kDesk || !draw.Chance(age < 3 ? 0.35 : 0.02);
+        if (r.channel == Channel::kOnline) {
+          r.created_s = 6 * 3600 + draw.Below(10 * 3600 + 40 * 60);  // 06:00–16:40
+        } else {
+          r.created_s = OfficeSecond(draw.Below(8 * 3600 - 120));
+        }
+        r.received_s = r.channel == Channel::kDesk ? r.created_s
+                                                   : IntoOfficeHours(r.created_s + 600 + draw.Below(110 * 60));
+        if (r.received_s < r.created_s) r.received_s = r.created_s;
+        r.handover_s = 14 * 3600 + draw.Below(2 * 3600);
+        r.person = draw.Next();
+        r.person2 = draw.Next();
+      }
+      // Ids follow the order of arrival within the day.
+      std::stable_sort(plan.begin(), plan.end(),
+                       [](const Planned& a, const Planned& b) { return a.created_s < b.created_s; });
+      // Codes: the agency's next numbers of the day, in order of reception,
+      // taken from dossier_sequences in this transaction.
+      std::vector<std::vector<std::size_t>> by_agency(o.agencies.size());
+      for (std::size_t i = 0; i < plan.size(); ++i) {
+        if (plan[i].accepted) by_agency[plan[i].agency].push_back(i);
+      }
+      const std::string day_key = DossierDayKey(day);
+      for (std::size_t a = 0; a < by_agency.size(); ++a) {
+        auto& list = by_agency[a];
+        if (list.empty()) continue;
+        std::stable_sort(list.begin(), list.end(),
+                         [&](std::size_t x, std::size_t y) { return plan[x].received_s < plan[y].received_s; });
+        int taken = static_cast<int>(list.size());
+        int last = 0;
+        *sql << "INSERT INTO dossier_sequences (agency_code, day, last) VALUES (:a, :d, :n) "
+                "ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + excluded.last "
+                "RETURNING last",
+            soci::use(o.agencies[a].code), soci::use(day_key), soci::use(taken), soci::into(last);
+        if (last > kMaxDailySequence) {
+          return Fail(ErrorCode::kFailedPrecondition,
+                      fmt::format("Cơ quan {} đã dùng hết số thứ tự hồ sơ ngày {}: hãy trải hồ sơ ra nhiều ngày hơn "
+                                  "(--days).",
+                                  o.agencies[a].code, FormatIsoDate(day)),
+                      fmt::format("sequence {} > {}", last, kMaxDailySequence));
+        }
+        for (int k = 0; k < taken; ++k) plan[list[k]].sequence = last - taken + 1 + k;
+      }
+      const Date previous_day{std::chrono::sys_days(day) - std::chrono::days(1)};
+      for (std::size_t i = 0; i < plan.size(); ++i) {
+        const Planned& r = plan[i];
+        const SeedProcedure& p = o.procedures[r.procedure];
+        const SeedAgency& agency = o.agencies[r.agency];
+        SeedRow& row = writer.Next();
+        // The applicant, from two draws; every step in sequence (argument
+        // evaluation order is unspecified, so no draws inside one call).
+        std::uint64_t bits = r.person;
+        const int millis = static_cast<int>(bits % 1000);
+        bits /= 1000;
+        const char* family = Pick(kFamilyNames, bits);
+        const char* middle = Pick(kMiddleNames, bits);
+        const char* given = Pick(kGivenNames, bits);
+        row.name = fmt::format("{} {} {}", family, middle, given);
+        // CCCD: province 079 (TP.HCM), century-and-sex digit (0/1 born in
+        // the 1900s, 2/3 in the 2000s), two digits of the year, serial.
+        const int born = 1960 + static_cast<int>((bits / 2) % 45);
+        row.id_number = fmt::format("079{}{:02d}{:06d}", (born >= 2000 ? 2 : 0) + static_cast<int>(bits % 2), born % 100,
+                                    (bits / 90) % 1000000);
+        bits = r.person2;
+        row.phone = fmt::format("09{:08d}", bits % 100000000);
+        bits /= 100000000;
+        row.email = bits % 3 == 0 ? fmt::format("congdan.{}@example.vn", row.id_number.substr(6)) : std::string();
+        bits /= 3;
+        const std::uint64_t house = 1 + bits % 300;
+        bits /= 300;
+        const char* street = Pick(kStreets, bits);
+        const char* ward = Pick(kWards, bits);
+        row.address = fmt::format("{} {}, {}, TP. Hồ Chí Minh", house, street, ward);
+        row.note = Pick(kNotes, bits);
+        row.copies = bits % 10 == 0 ? 2 : 1;
+        row.file_count = static_cast<int>(p.files.size());
+        row.procedure_code = p.code;
+        row.procedure_name = p.name;
+        row.agency_code = agency.code;
+        row.channel = ChannelKey(r.channel);
+        row.created = Stamp(day, r.created_s, millis);
+        if (r.channel == Channel::kPostal) {
+          row.handover.Set(Stamp(previous_day, r.handover_s, 0));
+          row.submitted.Set(row.handover.value);
+        } else {
+          row.handover.Clear();
+          if (r.channel == Channel::kOnline) row.submitted.Set(row.created); else row.submitted.Clear();
+        }
+        if (r.accepted) {
+          auto code = FormatDossierCode(agency.code, day, r.sequence);
+          if (!code) return Fail(code.error());
+          auto due = calendar.DueTime(LocalDateTime{day, r.received_s / 60}, p.processing_days, hours);
+          if (!due) return Fail(due.error());
+          row.version = 2;
+          row.status = "accepted";
+          row.code.Set(*code);
+          row.received.Set(r.channel == Channel::kDesk ? row.created : Stamp(day, r.received_s, millis));
+          if (r.channel == Channel::kDesk) row.submitted.Set(row.received.value);  // domain::Accept
+          row.due.Set(FormatTimestamp(FromVietnam(due->date, due->minutes)));
+          row.received_by = agency.desk_officer;
+          row.processing_days = p.processing_days;
+          row.updated = row.received.value;
+        } else {
+          row.version = 1;
+          row.status = "submitted";
+          row.code.Clear();
+          row.received.Clear();
+          row.due.Clear();
+          row.received_by.clear();
+          row.processing_days = 0;
+          row.updated = row.created;
+        }
+        writer.Added();
+      }
+      in_tx += n;
+      // Commit at day boundaries only: a day's codes and its sequence rows
+      // always share a transaction.
+      if (in_tx >= o.rows_per_transaction || day_index == days - 1) {
+        writer.Flush();
+        if (day_index == days - 1) {
+          WriteAudit(*sql, app::AuditEvent{std::chrono::time_point_cast<std::chrono::milliseconds>(
+                                               std::chrono::system_clock::now()),
+                                           "cli", "dossier.seed", "",
+                                           fmt::format("{} dossiers, {} to {}", o.count, FormatIsoDate(summary.first_day),
+                                                       FormatIsoDate(summary.last_day)),
+                                           ""});
+        }
+        tx->Commit();
+        if (o.progress) o.progress(summary.dossiers, o.count);
+        in_tx = 0;
+        if (day_index != days - 1) tx = std::make_unique<WriteTransaction>(*sql, db.dialect());
+      }
+    }
+    *sql << "DROP TABLE seed_files";
+    *sql << "DROP TABLE seed_agencies";
+    // What autovacuum does on its own after a bulk load; PostgreSQL plans
+    // the worklists from these statistics. SQLite keeps none unless the
+    // application runs ANALYZE, which MotCua does not.
+    if (db.dialect() == Dialect::kPostgres) *sql << "ANALYZE dossiers, dossier_files, dossier_events, dossier_sequences";
+    return summary;
+  });
+}
+
+// --- benchmark helpers ---------------------------------------------------------------
+
+Status InsertRawDossier(Database& db, const RawDossierRow& r) {
+  return Guard("raw insert", [&]() -> Status {
+    Database::Lease sql(db);
+    WriteTransaction tx(*sql, db.dialect());
+    long long id = 0;
+    std::string note = kRawInsertNote;
+    // The columns a real online submission fills (DossierStore::Insert), one row, one commit.
+    *sql << "INSERT INTO dossiers (version, code, procedure_code, procedure_name, agency_code, owner_user_id, "
+            "applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, "
+            "applicant_organization, channel, status, request_note, copies, processing_days, submitted_at, "
+            "postal_handover_at, received_at, due_at, decided_at, supplement_items, supplement_note, refusal_reason, "
+            "received_by, created_at, updated_at) VALUES (1, NULL, :pc, :pn, :ac, NULL, :name, :idn, :phone, "
+            "'an.nguyen@example.vn', '12 Lê Lợi, Phường Sài Gòn, TP. Hồ Chí Minh', '', 'online', 'submitted', :note, "
+            "1, 0, :submitted, NULL, NULL, NULL, NULL, '', '', '', '', :created, :updated) RETURNING id",
+        soci::use(r.procedure_code), soci::use(r.procedure_name), soci::use(r.agency_code), soci::use(r.applicant_name),
+        soci::use(r.applicant_id_number), soci::use(r.applicant_phone), soci::use(note), soci::use(r.created_at),
+        soci::use(r.created_at), soci::use(r.created_at), soci::into(id);
+    tx.Commit();
+    return {};
+  });
+}
+
+Result<std::int64_t> DeleteRawInserts(Database& db) {
+  return Guard("delete raw inserts", [&]() -> Result<std::int64_t> {
+    Database::Lease sql(db);
+    std::string note = kRawInsertNote;
+    soci::statement st = (sql->prepare << "DELETE FROM dossiers WHERE request_note = :n AND owner_user_id IS NULL "
+                                          "AND status = 'submitted' AND code IS NULL",
+                          soci::use(note));
+    st.execute(true);
+    return static_cast<std::int64_t>(st.get_affected_rows());
+  });
+}
+
+Result<StoredDossiers> CountStoredDossiers(Database& db, std::int64_t after_id) {
+  return Guard("count dossiers", [&]() -> Result<StoredDossiers> {
+    Database::Lease sql(db);
+    StoredDossiers out;
+    long long after = after_id, n = 0, max_id = 0;
+    soci::indicator max_ind = soci::i_null;
+    *sql << "SELECT COUNT(*) FROM dossiers WHERE id > :a", soci::use(after), soci::into(n);
+    out.dossiers = n;
+    *sql << "SELECT MAX(id) FROM dossiers", soci::into(max_id, max_ind);
+    out.max_id = max_ind == soci::i_ok ? max_id : 0;
+    std::string sha;
+    long long size = 0;
+    soci::statement st = (sql->prepare << "SELECT sha256, size FROM dossier_files WHERE dossier_id > :a "
+                                          "ORDER BY dossier_id, position",
+                          soci::use(after), soci::into(sha), soci::into(size));
+    st.execute();
+    while (st.fetch()) out.files.emplace_back(sha, size);
+    out.file_rows = static_cast<std::int64_t>(out.files.size());
+    return out;
+  });
+}
+
+Result<std::vector<std::string>> SampleDossierCodes(Database& db, int limit) {
+  return Guard("sample codes", [&]() -> Result<std::vector<std::string>> {
+    Database::Lease sql(db);
+    long long coded = 0;
+    *sql << "SELECT COUNT(*) FROM dossiers WHERE code IS NOT NULL", soci::into(coded);
+    long long step = std::max<long long>(1, coded / std::max(1, limit));
+    std::vector<std::string> codes;
+    std::string code;
+    // Every step-th coded dossier by id: spread over every day and agency.
+    soci::statement st = (sql->prepare << "SELECT code FROM (SELECT code, ROW_NUMBER() OVER (ORDER BY id) AS n "
+                                          "FROM dossiers WHERE code IS NOT NULL) t WHERE n % :s = 0 ORDER BY n LIMIT :l",
+                          soci::use(step), soci::use(limit), soci::into(code));
+    st.execute();
+    while (st.fetch()) codes.push_back(code);
+    return codes;
+  });
+}
+
+Result<WorklistPlan> ExplainWorklist(Database& db, const std::vector<std::string>& agencies, std::int64_t after_id,
+                                     int limit, int runs) {
+  for (const auto& a : agencies) {
+    if (!IsValidAgencyCode(a)) return Fail(ErrorCode::kInvalidArgument, "Mã cơ quan không hợp lệ.", a);
+  }
+  if (agencies.empty()) return Fail(ErrorCode::kInvalidArgument, "Cần ít nhất một cơ quan.", "no agencies");
+  return Guard("explain worklist", [&]() -> Result<WorklistPlan> {
+    // The statement DossierStore::List builds for an officer's scope.
+    auto statement = [&](bool literal) {
+      std::string where = "1 = 1 AND agency_code IN (";
+      for (std::size_t i = 0; i < agencies.size(); ++i) {
+        where += (i ? ", " : "") + (literal ? "'" + agencies[i] + "'" : ":t" + std::to_string(i));
+      }
+      where += ")";
+      if (after_id > 0) where += literal ? " AND id < " + std::to_string(after_id) : " AND id < :i0";
+      return std::string(
+                 "SELECT id, version, code, procedure_code, procedure_name, agency_code, owner_user_id, applicant_name, "
+                 "applicant_id_number, applicant_phone, applicant_email, applicant_address, applicant_organization, "
+                 "channel, status, request_note, copies, processing_days, submitted_at, postal_handover_at, "
+                 "received_at, due_at, decided_at, supplement_items, supplement_note, refusal_reason, received_by, "
+                 "created_at, updated_at FROM dossiers WHERE ") +
+             where + " ORDER BY id DESC LIMIT " + std::to_string(std::clamp(limit, 1, 100));
+    };
+    WorklistPlan out;
+    out.sql = statement(false);
+    Database::Lease sql(db);
+    std::string line;
+    std::string explain = db.dialect() == Dialect::kSqlite ? "EXPLAIN QUERY PLAN " + statement(true)
+                                                           : "EXPLAIN (ANALYZE, BUFFERS) " + statement(true);
+    if (db.dialect() == Dialect::kSqlite) {
+      int id = 0, parent = 0, unused = 0;
+      soci::statement st = (sql->prepare << explain, soci::into(id), soci::into(parent), soci::into(unused),
+                            soci::into(line));
+      st.execute();
+      while (st.fetch()) out.plan.push_back(fmt::format("{} {} {}", id, parent, line));
+    } else {
+      soci::statement st = (sql->prepare << explain, soci::into(line));
+      st.execute();
+      while (st.fetch()) out.plan.push_back(line);
+    }
+    // Timed like the store runs it: a new statement with bound parameters,
+    // every row read into strings.
+    for (int run = 0; run < runs; ++run) {
+      auto start = std::chrono::steady_clock::now();
+      soci::statement st(*sql);
+      st.alloc();
+      st.prepare(out.sql);
+      soci::row row;
+      st.exchange(soci::into(row));
+      std::vector<std::string> texts = agencies;
+      long long after = after_id;
+      for (auto& t : texts) st.exchange(soci::use(t));
+      if (after_id > 0) st.exchange(soci::use(after));
+      st.define_and_bind();
+      st.execute(false);
+      int rows = 0;
+      while (st.fetch()) ++rows;
+      out.run_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    return out;
+  });
+}
+
+}  // namespace motcua::store
