@@ -7,6 +7,7 @@ BUILD ?= build
 DB ?= sqlite://data/motcua.db
 LISTEN ?= 127.0.0.1:8080
 BUILD_TYPE ?= RelWithDebInfo
+PUBLIC_URL ?= http://localhost:$(lastword $(subst :, ,$(LISTEN)))
 
 .PHONY: deps build run test bench clean
 
@@ -20,8 +21,8 @@ build: deps
 run: build
 	$(BUILD)/motcua --db $(DB) migrate
 	$(BUILD)/motcua --db $(DB) seed demo --if-empty
-	@echo "Cổng Dịch vụ công: http://localhost:$(lastword $(subst :, ,$(LISTEN)))"
-	$(BUILD)/motcua --db $(DB) serve --listen $(LISTEN)
+	@echo "Cổng Dịch vụ công: $(PUBLIC_URL)"
+	$(BUILD)/motcua --db $(DB) serve --listen $(LISTEN) --public-url $(PUBLIC_URL)
 
 test:
 	@scripts/test.sh

@@ -51,7 +51,7 @@ int ImportCatalogFile(const std::string& url, const std::string& path) {
 }
 
 int Serve(const std::string& url, const std::string& listen, std::size_t threads,
-          std::optional<bool> secure_cookies, const std::string& files_dir) {
+          std::optional<bool> secure_cookies, const std::string& files_dir, const std::string& public_url) {
   web::ServerOptions options;
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) {
@@ -86,6 +86,8 @@ int Serve(const std::string& url, const std::string& listen, std::size_t threads
   store::LocalFileStore file_store(files_dir);
   app::DossierService dossiers(dossier_store, file_store, catalog, calendar, accounts, clock);
   ctx.dossiers = &dossiers;
+  ctx.public_url = public_url.empty() ? "http://" + listen : public_url;
+  while (!ctx.public_url.empty() && ctx.public_url.back() == '/') ctx.public_url.pop_back();
   // Browsers only return Secure cookies over HTTPS; plain HTTP is for
   // development on the loopback interface.
   ctx.secure_cookies = secure_cookies.value_or(options.host != "127.0.0.1" && options.host != "localhost" &&
@@ -158,6 +160,9 @@ int Run(int argc, char** argv) {
   serve->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
   serve->add_option("--threads", threads, "Worker threads (default: one per core)");
   std::optional<bool> secure_cookies;
+  std::string public_url;
+  serve->add_option("--public-url", public_url,
+                    "Base URL printed on forms and QR codes (default: http://LISTEN), e.g. https://dichvucong.example.vn");
   std::string files_dir = "data/files";
   if (const char* env = std::getenv("MOTCUA_FILES"); env && *env) files_dir = env;
   serve->add_option("--files", files_dir, "Directory of the content-addressed file store (env MOTCUA_FILES)")
@@ -235,7 +240,7 @@ int Run(int argc, char** argv) {
     }
     return 0;
   }
-  if (*serve) return Serve(db_url, listen, threads, secure_cookies, files_dir);
+  if (*serve) return Serve(db_url, listen, threads, secure_cookies, files_dir, public_url);
   return 0;
 }
 

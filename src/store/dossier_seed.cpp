@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <random>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <soci/soci.h>
@@ -67,6 +68,7 @@ struct Planned {
   Channel channel = Channel::kDesk;
   bool accepted = true;
   int created_s = 0;   // seconds since local midnight of the day
+  int created_ms = 0;  // and milliseconds
   int received_s = 0;  // accepted only
   int handover_s = 0;  // postal only: seconds since the previous day's midnight
   std::uint64_t person = 0, person2 = 0;  // draws for the applicant
@@ -394,13 +396,15 @@ Result<DossierSeedSummary> SeedDossiers(Database& db, const WorkingCalendar& cal
         r.received_s = r.channel == Channel::kDesk ? r.created_s
                                                    : IntoOfficeHours(r.created_s + 600 + draw.Below(110 * 60));
         if (r.received_s < r.created_s) r.received_s = r.created_s;
+        r.created_ms = draw.Below(1000);
         r.handover_s = 14 * 3600 + draw.Below(2 * 3600);
         r.person = draw.Next();
         r.person2 = draw.Next();
       }
       // Ids follow the order of arrival within the day.
-      std::stable_sort(plan.begin(), plan.end(),
-                       [](const Planned& a, const Planned& b) { return a.created_s < b.created_s; });
+      std::stable_sort(plan.begin(), plan.end(), [](const Planned& a, const Planned& b) {
+        return std::tie(a.created_s, a.created_ms) < std::tie(b.created_s, b.created_ms);
+      });
       // Codes: the agency's next numbers of the day, in order of reception,
       // taken from dossier_sequences in this transaction.
       std::vector<std::vector<std::size_t>> by_agency(o.agencies.size());
@@ -437,8 +441,7 @@ Result<DossierSeedSummary> SeedDossiers(Database& db, const WorkingCalendar& cal
         // The applicant, from two draws; every step in sequence (argument
         // evaluation order is unspecified, so no draws inside one call).
         std::uint64_t bits = r.person;
-        const int millis = static_cast<int>(bits % 1000);
-        bits /= 1000;
+        const int millis = r.created_ms;
         const char* family = Pick(kFamilyNames, bits);
         const char* middle = Pick(kMiddleNames, bits);
         const char* given = Pick(kGivenNames, bits);

@@ -10,6 +10,7 @@
 #include "web/account_handlers.hpp"
 #include "web/auth.hpp"
 #include "web/catalog_handlers.hpp"
+#include "web/dossier_pages.hpp"
 #include "web/error_mapping.hpp"
 #include "web/forms.hpp"
 #include "web/multipart.hpp"
@@ -333,7 +334,10 @@ Response DossierHandlers::ApiForm(Request& req) {
   fc.procedure = index ? index->FindProcedure(d->procedure_code) : nullptr;
   fc.agency = index ? index->FindAgency(d->agency_code) : nullptr;
   fc.parent_agency = fc.agency && index ? index->FindAgency(fc.agency->parent_code) : nullptr;
-  fc.tracking_url = "/tra-cuu?ma=" + UrlEncode(d->code);
+  // Forms 02 and 03 come before a code exists: their QR opens the dossier
+  // page for its owner instead of the public lookup.
+  fc.tracking_url = ctx_.public_url + (d->code.empty() ? "/ho-so/" + std::to_string(d->id)
+                                                       : "/tra-cuu?ma=" + UrlEncode(d->code));
   fc.officer_name = d->received_by;
   if (req.Query("format") == "html" || req.WantsHtml()) {
     auto html = FormHtml(req.params["number"], fc);
@@ -421,6 +425,21 @@ void AddDossierRoutes(Router& router, WebContext& ctx) {
   router.Add("GET", "/api/v1/tracking/{code}", bind(&DossierHandlers::ApiTracking));
   router.Add("GET", "/api/v1/notices", bind(&DossierHandlers::ApiNotices));
   router.Add("GET", "/tra-cuu", WithViewer(ctx, bind(&DossierHandlers::TrackingPage)));
+  auto pages = std::make_shared<DossierPages>(ctx);
+  auto page = [&ctx, pages](Response (DossierPages::*fn)(Request&)) {
+    return WithViewer(ctx, [pages, fn](Request& req) { return ((*pages).*fn)(req); });
+  };
+  router.Add("GET", "/ho-so", page(&DossierPages::MyDossiers));
+  router.Add("GET", "/ho-so/moi", page(&DossierPages::NewForm));
+  router.Add("POST", "/ho-so/moi", page(&DossierPages::NewSubmit));
+  router.Add("GET", "/ho-so/{id}", page(&DossierPages::View));
+  router.Add("POST", "/ho-so/{id}/bo-sung", page(&DossierPages::Supplement));
+  router.Add("POST", "/ho-so/{id}/rut", page(&DossierPages::Withdraw));
+  router.Add("GET", "/mot-cua", page(&DossierPages::DeskQueue));
+  router.Add("GET", "/mot-cua/ho-so/{id}", page(&DossierPages::DeskView));
+  router.Add("POST", "/mot-cua/ho-so/{id}/tiep-nhan", page(&DossierPages::DeskAccept));
+  router.Add("POST", "/mot-cua/ho-so/{id}/bo-sung", page(&DossierPages::DeskSupplement));
+  router.Add("POST", "/mot-cua/ho-so/{id}/tu-choi", page(&DossierPages::DeskRefuse));
 }
 
 }  // namespace motcua::web

@@ -21,6 +21,9 @@ struct WebContext {
   // Cookies get the Secure attribute unless serving plain HTTP for
   // development (set from --insecure-cookies / loopback listening).
   bool secure_cookies = true;
+  // Absolute base URL citizens reach the portal at, for links printed on
+  // forms (QR codes must open on a phone), e.g. "https://dichvucong.example.vn".
+  std::string public_url = "http://localhost:8080";
 };
 
 }  // namespace motcua::web

@@ -75,7 +75,7 @@ std::vector<SeededRow> ReadRows(store::Database& db) {
   soci::rowset<soci::row> rows = (sql->prepare <<
       "SELECT CAST(id AS TEXT), code, procedure_code, agency_code, applicant_name, applicant_id_number, channel, "
       "status, created_at, submitted_at, received_at, due_at, received_by, CAST(version AS TEXT) "
-      "FROM dossiers ORDER BY id");
+      "FROM dossiers ORDER BY dossiers.id");  // not the text column PostgreSQL also calls "id"
   for (const auto& r : rows) {
     SeededRow s;
     s.id = std::stoll(r.get<std::string>(0));
@@ -178,7 +178,7 @@ TEST_P(DossierSeedContract, WritesAcceptedAndSubmittedDossiersWithConsistentCode
     const auto& r = rows[i];
     ++per_agency[r.agency];
     if (i > 0) {
-      EXPECT_LE(rows[i - 1].created, r.created) << "ids follow arrival " << rows[i-1].id << " " << r.id << " " << rows[i-1].code << " " << r.code;
+      EXPECT_LE(rows[i - 1].created, r.created) << "ids follow arrival: " << rows[i - 1].id << ", " << r.id;
     }
     EXPECT_EQ(r.id_number.size(), 12u);
     EXPECT_EQ(r.id_number.substr(0, 3), "079");
