@@ -131,6 +131,9 @@ data ProcedureCard(const CatalogIndex& index, const Procedure& p) {
   d.set("online_label", OnlineLevelLabel(p.online_level));
   d.set("online_full", p.online_level == OnlineLevel::kFull);
   d.set("online_partial", p.online_level == OnlineLevel::kPartial);
+  d.set("online_any", p.online_level != OnlineLevel::kNone &&
+                          std::find(p.submission_channels.begin(), p.submission_channels.end(), Channel::kOnline) !=
+                              p.submission_channels.end());
   return d;
 }
 

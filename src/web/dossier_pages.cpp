@@ -507,7 +507,11 @@ Response RenderDossier(WebContext& ctx, const Request& req, const app::Principal
   if (desk) {
     bool waiting = d->status == DossierStatus::kSubmitted;
     v.set("can_act", waiting);
-    v.set("items_text", req.method == "POST" ? std::string() : std::string());
+    // After a failed action, the officer's text is shown again.
+    Form posted = error && req.method == "POST" ? ParseForm(req).value_or(Form{}) : Form{};
+    v.set("items_text", FormValue(posted, "items"));
+    v.set("note_text", FormValue(posted, "note"));
+    v.set("reason_text", FormValue(posted, "reason"));
     SetText(v, "items_error", FieldErrorOf(error ? &mapped : nullptr, "items"));
     SetText(v, "reason_error", FieldErrorOf(error ? &mapped : nullptr, "reason"));
     title = "Hồ sơ tại Bộ phận Một cửa";
