@@ -129,6 +129,24 @@ Result<DossierFile> DossierService::StoreFile(const Procedure& p, const Uploaded
   return f;
 }
 
+Status DossierService::FillRequestAndFiles(const Procedure& p, const NewDossierInput& in,
+                                           std::vector<FieldError> problems, Dossier& d) {
+  if (in.copies < 1 || in.copies > 20) problems.push_back({"copies", "Số bộ hồ sơ từ 1 đến 20."});
+  d.copies = in.copies;
+  d.request_note = ToNfc(Trim(in.request_note)).value_or("").substr(0, 4000);
+  if (!problems.empty()) {
+    return Fail(Error{ErrorCode::kInvalidArgument, "Thông tin hồ sơ chưa hợp lệ.", "invalid dossier", problems});
+  }
+  for (const auto& upload : in.files) {
+    auto f = StoreFile(p, upload);
+    if (!f) return Fail(f.error());
+    // One file per component: a later upload replaces an earlier one.
+    std::erase_if(d.files, [&](const DossierFile& x) { return x.component_index == f->component_index; });
+    d.files.push_back(*f);
+  }
+  return {};
+}
+
 Result<Dossier> DossierService::Store(const Principal& who, const Dossier& before, Dossier after,
                                       const std::string& action, const std::string& note, std::optional<Notice> notice,
                                       const std::string& request_id) {
@@ -183,19 +201,7 @@ Result<Dossier> DossierService::CreateOnline(const Principal& who, NewDossierInp
   } else {
     for (auto& f : phone.error().fields) problems.push_back(f);
   }
-  if (in.copies < 1 || in.copies > 20) problems.push_back({"copies", "Số bộ hồ sơ từ 1 đến 20."});
-  d.copies = in.copies;
-  d.request_note = ToNfc(Trim(in.request_note)).value_or("").substr(0, 4000);
-  if (!problems.empty()) {
-    return Fail(Error{ErrorCode::kInvalidArgument, "Thông tin hồ sơ chưa hợp lệ.", "invalid dossier", problems});
-  }
-  for (const auto& upload : in.files) {
-    auto f = StoreFile(*p, upload);
-    if (!f) return Fail(f.error());
-    // One file per component: a later upload replaces an earlier one.
-    std::erase_if(d.files, [&](const DossierFile& x) { return x.component_index == f->component_index; });
-    d.files.push_back(*f);
-  }
+  if (auto filled = FillRequestAndFiles(*p, in, std::move(problems), d); !filled) return Fail(filled.error());
   d.created_at = d.updated_at = now;
   std::string action = "create";
   if (submit) {
@@ -283,18 +289,7 @@ Result<Dossier> DossierService::ReceiveAtDesk(const Principal& officer, NewDossi
   if (!d.applicant.phone.empty()) check(ValidatePhone(d.applicant.phone, "applicant.phone"), d.applicant.phone);
   if (!d.applicant.email.empty()) check(ValidateEmail(d.applicant.email, "applicant.email"), d.applicant.email);
   d.applicant.address = ToNfc(Trim(d.applicant.address)).value_or("");
-  if (in.copies < 1 || in.copies > 20) problems.push_back({"copies", "Số bộ hồ sơ từ 1 đến 20."});
-  d.copies = in.copies;
-  d.request_note = ToNfc(Trim(in.request_note)).value_or("").substr(0, 4000);
-  if (!problems.empty()) {
-    return Fail(Error{ErrorCode::kInvalidArgument, "Thông tin hồ sơ chưa hợp lệ.", "invalid dossier", problems});
-  }
-  for (const auto& upload : in.files) {
-    auto f = StoreFile(*p, upload);
-    if (!f) return Fail(f.error());
-    std::erase_if(d.files, [&](const DossierFile& x) { return x.component_index == f->component_index; });
-    d.files.push_back(*f);
-  }
+  if (auto filled = FillRequestAndFiles(*p, in, std::move(problems), d); !filled) return Fail(filled.error());
   d.created_at = d.updated_at = now;
   if (d.channel == Channel::kPostal) {
     d.status = DossierStatus::kSubmitted;

@@ -92,6 +92,10 @@ class DossierService {
                                const std::string& request_id);
   Status Authorize(const Principal& who, const domain::Dossier& d, Need need, const std::string& request_id);
   Result<domain::DossierFile> StoreFile(const domain::Procedure& p, const UploadedFile& file);
+  // Checks copies and the note, then stores the uploads (files before rows);
+  // reports `problems` and any new ones together.
+  Status FillRequestAndFiles(const domain::Procedure& p, const NewDossierInput& in, std::vector<FieldError> problems,
+                             domain::Dossier& d);
   Result<domain::Dossier> Store(const Principal& who, const domain::Dossier& before, domain::Dossier after,
                                 const std::string& action, const std::string& note, std::optional<Notice> notice,
                                 const std::string& request_id);
