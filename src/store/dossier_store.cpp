@@ -331,7 +331,9 @@ Result<std::vector<Dossier>> DossierStore::Select(const std::string& where, cons
     Row r;
     soci::statement st(*sql);
     st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + " FROM dossiers WHERE " + where + " " + tail);
+    // Executed once: a one-time query costs PostgreSQL one round trip, not three.
+    st.prepare(std::string("SELECT ") + kColumns + " FROM dossiers WHERE " + where + " " + tail,
+               soci::details::st_one_time_query);
     r.BindInto(st);
     // Parameters are named :t0.. and :i0.. in `where`/`tail`; SOCI binds by position in order of appearance,
     // so callers list texts then ints in the order they appear.
