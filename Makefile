@@ -28,7 +28,7 @@ test:
 	@scripts/test.sh
 
 bench:
-	@bench/run.sh
+	@status=0; bench/run.sh || status=$$?; bench/dossiers.sh || status=$$?; exit $$status
 
 clean:
 	rm -rf $(BUILD)

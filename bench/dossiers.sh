@@ -10,7 +10,9 @@
 #   EXPLAIN of the worklist query (bench/results/.../ENGINE-explain-*.txt);
 #   warm-up, then in this order:
 #     /healthz, tracking, /healthz                  tracking ratio = req/s / mean of the two /healthz
-#     worklist page 1 (ward officer), page 2 (after=), page 1 (Sở Tư pháp officer), /healthz
+#     worklist page 1 (ward officer), page 2 (after=), page 1 (Sở Tư pháp officer),
+#     the same three at BENCH_LIST_LOW_CONNECTIONS, and the Sở Tư pháp desk's
+#     "waiting for reception" list (status=submitted) at that concurrency, /healthz
 #     raw-insert, submissions, raw-insert           submission ratio = req/s / mean of the two raw-insert runs
 #   then checks that every acknowledged submission is stored, with its file.
 # raw-insert (`motcua bench raw-insert`) is the engine's raw ceiling for a
@@ -27,6 +29,9 @@
 #   BENCH_WARMUP=2s             warm-up before measuring (0 to skip)
 #   BENCH_CONNECTIONS=64        wrk connections for /healthz, tracking and worklists
 #   BENCH_SUBMIT_CONNECTIONS=8  wrk connections for submissions
+#   BENCH_LIST_LOW_CONNECTIONS=4  worklists once more at this concurrency (a
+#                               ward's desk officers), where p99 is service
+#                               time rather than queueing behind 64 clients
 #   BENCH_WRK_THREADS=2         wrk threads
 #   BENCH_SERVER_THREADS=2      `motcua serve --threads` and raw-insert --threads
 #   BENCH_DOSSIERS=1000000      seeded dossiers
@@ -52,6 +57,7 @@ DURATION_S=$(seconds_of "${BENCH_DURATION:-10s}") && [ "$DURATION_S" -ge 1 ] \
 WARMUP_S=$(seconds_of "${BENCH_WARMUP:-2s}") || { echo "bench: BENCH_WARMUP is seconds" >&2; exit 2; }
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 SUBMIT_CONNECTIONS=${BENCH_SUBMIT_CONNECTIONS:-8}
+LOW_CONNECTIONS=${BENCH_LIST_LOW_CONNECTIONS:-4}
 WRK_THREADS=${BENCH_WRK_THREADS:-2}
 SERVER_THREADS=${BENCH_SERVER_THREADS:-2}
 DOSSIERS=${BENCH_DOSSIERS:-1000000}
@@ -271,6 +277,8 @@ bench_engine() {
   "$BIN" --db "$URL" bench explain-worklist --officer "$WARD_OFFICER" --after "$page2_after" --runs 200 \
     >"$OUT/$ENGINE-explain-ward-page2.txt"
   "$BIN" --db "$URL" bench explain-worklist --officer "$JUSTICE_OFFICER" --runs 20 >"$OUT/$ENGINE-explain-justice-page1.txt"
+  "$BIN" --db "$URL" bench explain-worklist --officer "$JUSTICE_OFFICER" --status submitted --runs 20 \
+    >"$OUT/$ENGINE-explain-justice-submitted.txt"
 
   if [ "$WARMUP_S" -gt 0 ]; then
     run_wrk warmup "warm-up" tracking.lua "$CONNECTIONS" "$WARMUP_S" BENCH_CODES_FILE="$WORK/codes.txt"
@@ -285,6 +293,15 @@ bench_engine() {
     BENCH_TOKEN="$ward" BENCH_PATH="/api/v1/dossiers?limit=20&after=$page2_after"
   run_wrk list-justice-1 "worklist page 1, Sở Tư pháp officer (4 agencies)" worklist.lua "$CONNECTIONS" "$DURATION_S" \
     BENCH_TOKEN="$justice" BENCH_PATH="/api/v1/dossiers?limit=20"
+  run_wrk list-ward-1-low "worklist page 1, ward officer ($LOW_CONNECTIONS connections)" worklist.lua \
+    "$LOW_CONNECTIONS" "$DURATION_S" BENCH_TOKEN="$ward" BENCH_PATH="/api/v1/dossiers?limit=20"
+  run_wrk list-ward-2-low "worklist page 2 (after=), ward officer ($LOW_CONNECTIONS connections)" worklist.lua \
+    "$LOW_CONNECTIONS" "$DURATION_S" BENCH_TOKEN="$ward" BENCH_PATH="/api/v1/dossiers?limit=20&after=$page2_after"
+  run_wrk list-justice-1-low "worklist page 1, Sở Tư pháp officer ($LOW_CONNECTIONS connections)" worklist.lua \
+    "$LOW_CONNECTIONS" "$DURATION_S" BENCH_TOKEN="$justice" BENCH_PATH="/api/v1/dossiers?limit=20"
+  run_wrk list-justice-submitted-low "worklist status=submitted, Sở Tư pháp officer ($LOW_CONNECTIONS connections)" \
+    worklist.lua "$LOW_CONNECTIONS" "$DURATION_S" BENCH_TOKEN="$justice" \
+    BENCH_PATH="/api/v1/dossiers?limit=20&status=submitted"
   run_wrk healthz-3 "/healthz" healthz.lua "$CONNECTIONS" "$DURATION_S"
 
   # Submissions, bracketed by the raw ceiling.
@@ -323,6 +340,10 @@ bench_engine() {
   emit list-ward-1 "$(mean2 healthz-2 healthz-3)" "$TARGET_LIST_P99_MS" p99
   emit list-ward-2 "$(mean2 healthz-2 healthz-3)" "$TARGET_LIST_P99_MS" p99
   emit list-justice-1 "$(mean2 healthz-2 healthz-3)" "$TARGET_LIST_P99_MS" p99
+  emit list-ward-1-low "$(mean2 healthz-2 healthz-3)" "$TARGET_LIST_P99_MS" p99
+  emit list-ward-2-low "$(mean2 healthz-2 healthz-3)" "$TARGET_LIST_P99_MS" p99
+  emit list-justice-1-low "$(mean2 healthz-2 healthz-3)" "$TARGET_LIST_P99_MS" p99
+  emit list-justice-submitted-low "$(mean2 healthz-2 healthz-3)" "$TARGET_LIST_P99_MS" p99
   emit healthz-3 "" "" info
   emit raw-1 "" "" info
   emit submit "$(mean2 raw-1 raw-2)" "$TARGET_SUBMIT_RATIO" ratio
@@ -336,7 +357,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo
   echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (work tree modified)')"
   echo "cpu: $CPU, nproc $(nproc); disk of $WORK: $(df -T "$WORK" | awk 'NR == 2 { print $2 }')"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "wrk: -t $WRK_THREADS -c $CONNECTIONS (submissions -c $SUBMIT_CONNECTIONS) -d ${DURATION_S}s --timeout 10s; server --threads $SERVER_THREADS"
+  echo "wrk: -t $WRK_THREADS -c $CONNECTIONS (worklists also -c $LOW_CONNECTIONS, submissions -c $SUBMIT_CONNECTIONS) -d ${DURATION_S}s --timeout 10s; server --threads $SERVER_THREADS"
   echo "dossiers: $DOSSIERS seeded; attachment $ATTACHMENT_BYTES bytes; procedure $PROCEDURE"
 } | tee "$OUT/machine.txt" >&2
 

@@ -16,7 +16,7 @@
 //   bench codes [--limit N]          dossier codes spread over the table, one per line
 //   bench token LOGIN                a bearer token for an account (password on stdin,
 //                                    the demo password if stdin is empty)
-//   bench explain-worklist (--officer USERNAME | --agency CODE) [--after ID] [--runs N]
+//   bench explain-worklist (--officer USERNAME | --agency CODE) [--status S] [--after ID] [--runs N]
 //       the query plan and timing of an officer's worklist page.
 
 #include <unistd.h>
@@ -355,7 +355,7 @@ int RunToken(const std::string& url, const std::string& login) {
 }
 
 struct ExplainOptions {
-  std::string officer, agency;
+  std::string officer, agency, status;
   std::int64_t after = 0;
   int limit = 20;
   int runs = 50;
@@ -377,7 +377,7 @@ int RunExplain(const std::string& url, const ExplainOptions& o) {
   // The scope DossierService::List gives an officer.
   std::vector<std::string> agencies = app::AgencySubtree(**index, root);
   if (agencies.empty()) agencies = {root};
-  auto plan = store::ExplainWorklist(**db, agencies, o.after, o.limit, o.runs);
+  auto plan = store::ExplainWorklist(**db, agencies, o.status, o.after, o.limit, o.runs);
   if (!plan) return Report(plan.error());
   std::cout << "-- " << plan->sql << "\n";
   for (const auto& line : plan->plan) std::cout << line << "\n";
@@ -454,6 +454,7 @@ void RegisterDossierCommands(CLI::App& app, CommandContext& ctx) {
   auto* explain = bench->add_subcommand("explain-worklist", "Query plan and timing of an officer's worklist page");
   explain->add_option("--officer", e->officer, "Officer username (scope: their agency and below)");
   explain->add_option("--agency", e->agency, "Or an agency code (scope: it and below)");
+  explain->add_option("--status", e->status, "Only this status (submitted, accepted, ...)");
   explain->add_option("--after", e->after, "Keyset: ids below this");
   explain->add_option("--limit", e->limit, "Page size")->capture_default_str();
   explain->add_option("--runs", e->runs, "Timed runs")->capture_default_str()->check(CLI::Range(0, 100000));

@@ -15,6 +15,7 @@
 #include "core/time.hpp"
 #include "domain/catalog/agency.hpp"
 #include "domain/catalog/procedure.hpp"
+#include "domain/dossier/dossier.hpp"
 #include "domain/dossier/dossier_code.hpp"
 #include "store/audit_writer.hpp"
 #include "store/write_transaction.hpp"
@@ -607,12 +608,15 @@ Result<std::vector<std::string>> SampleDossierCodes(Database& db, int limit) {
   });
 }
 
-Result<WorklistPlan> ExplainWorklist(Database& db, const std::vector<std::string>& agencies, std::int64_t after_id,
-                                     int limit, int runs) {
+Result<WorklistPlan> ExplainWorklist(Database& db, const std::vector<std::string>& agencies,
+                                     const std::string& status, std::int64_t after_id, int limit, int runs) {
   for (const auto& a : agencies) {
     if (!IsValidAgencyCode(a)) return Fail(ErrorCode::kInvalidArgument, "Mã cơ quan không hợp lệ.", a);
   }
   if (agencies.empty()) return Fail(ErrorCode::kInvalidArgument, "Cần ít nhất một cơ quan.", "no agencies");
+  if (!status.empty() && !ParseDossierStatus(status)) {
+    return Fail(ErrorCode::kInvalidArgument, "Trạng thái hồ sơ không hợp lệ.", status);
+  }
   return Guard("explain worklist", [&]() -> Result<WorklistPlan> {
     // The statement DossierStore::List builds for an officer's scope.
     auto statement = [&](bool literal) {
@@ -621,6 +625,9 @@ Result<WorklistPlan> ExplainWorklist(Database& db, const std::vector<std::string
         where += (i ? ", " : "") + (literal ? "'" + agencies[i] + "'" : ":t" + std::to_string(i));
       }
       where += ")";
+      if (!status.empty()) {
+        where += literal ? " AND status = '" + status + "'" : " AND status = :t" + std::to_string(agencies.size());
+      }
       if (after_id > 0) where += literal ? " AND id < " + std::to_string(after_id) : " AND id < :i0";
       return std::string(
                  "SELECT id, version, code, procedure_code, procedure_name, agency_code, owner_user_id, applicant_name, "
@@ -657,6 +664,7 @@ Result<WorklistPlan> ExplainWorklist(Database& db, const std::vector<std::string
       soci::row row;
       st.exchange(soci::into(row));
       std::vector<std::string> texts = agencies;
+      if (!status.empty()) texts.push_back(status);
       long long after = after_id;
       for (auto& t : texts) st.exchange(soci::use(t));
       if (after_id > 0) st.exchange(soci::use(after));

@@ -126,15 +126,16 @@ Result<StoredDossiers> CountStoredDossiers(Database& db, std::int64_t after_id);
 Result<std::vector<std::string>> SampleDossierCodes(Database& db, int limit);
 
 // The query plan of an officer's worklist page (the statement
-// DossierStore::List runs for `agencies`, newest first, `limit` rows, keyset
-// `after_id` when > 0), and the time of running it `runs` times:
+// DossierStore::List runs for `agencies`, `status` when not empty, newest
+// first, `limit` rows, keyset `after_id` when > 0), and the time of running
+// it `runs` times:
 // EXPLAIN QUERY PLAN on SQLite, EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL.
 struct WorklistPlan {
   std::string sql;
   std::vector<std::string> plan;
   std::vector<double> run_ms;  // one per run, in order
 };
-Result<WorklistPlan> ExplainWorklist(Database& db, const std::vector<std::string>& agencies, std::int64_t after_id,
-                                     int limit, int runs);
+Result<WorklistPlan> ExplainWorklist(Database& db, const std::vector<std::string>& agencies,
+                                     const std::string& status, std::int64_t after_id, int limit, int runs);
 
 }  // namespace motcua::store

@@ -316,12 +316,17 @@ TEST_P(DossierSeedContract, BenchmarkHelpersCountSampleExplainAndCleanUp) {
   EXPECT_EQ(std::set<std::string>(codes->begin(), codes->end()).size(), 25u);
   for (const auto& c : *codes) EXPECT_TRUE(domain::LooksLikeDossierCode(c)) << c;
 
-  auto plan = store::ExplainWorklist(db_->db(), {kWard}, 0, 20, 3);
+  auto plan = store::ExplainWorklist(db_->db(), {kWard}, "", 0, 20, 3);
   ASSERT_TRUE(plan) << plan.error().internal_message;
   EXPECT_FALSE(plan->plan.empty());
   EXPECT_EQ(plan->run_ms.size(), 3u);
   EXPECT_NE(plan->sql.find("ORDER BY id DESC LIMIT 20"), std::string::npos);
-  EXPECT_FALSE(store::ExplainWorklist(db_->db(), {"x'; DROP TABLE dossiers; --"}, 0, 20, 1));
+  auto submitted = store::ExplainWorklist(db_->db(), {kWard, kJusticeUnit}, "submitted", 100, 20, 2);
+  ASSERT_TRUE(submitted) << submitted.error().internal_message;
+  EXPECT_NE(submitted->sql.find("status = :t2"), std::string::npos);
+  EXPECT_EQ(submitted->run_ms.size(), 2u);
+  EXPECT_FALSE(store::ExplainWorklist(db_->db(), {"x'; DROP TABLE dossiers; --"}, "", 0, 20, 1));
+  EXPECT_FALSE(store::ExplainWorklist(db_->db(), {kWard}, "x' OR '1'='1", 0, 20, 1));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DossierSeedContract, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
