@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <cmath>
-#include <map>
 #include <memory>
 #include <random>
 #include <tuple>
@@ -189,8 +187,8 @@ std::unique_ptr<BatchStatement> PrepareBatch(soci::session& sql, std::vector<See
 
 class Writer {
  public:
-  Writer(soci::session& sql, Dialect dialect, const DossierSeedOptions& o, DossierSeedSummary& summary)
-      : sql_(sql), dialect_(dialect), options_(o), summary_(summary), slots_(std::max(1, o.rows_per_statement)) {
+  Writer(soci::session& sql, const DossierSeedOptions& o, DossierSeedSummary& summary)
+      : sql_(sql), options_(o), summary_(summary), slots_(std::max(1, o.rows_per_statement)) {
     full_ = PrepareBatch(sql_, slots_, static_cast<int>(slots_.size()));
   }
 
@@ -262,7 +260,6 @@ class Writer {
   }
 
   soci::session& sql_;
-  [[maybe_unused]] Dialect dialect_;
   const DossierSeedOptions& options_;
   DossierSeedSummary& summary_;
   std::vector<SeedRow> slots_;
@@ -355,7 +352,7 @@ Result<DossierSeedSummary> SeedDossiers(Database& db, const WorkingCalendar& cal
           soci::use(a.code), soci::use(a.desk_officer);
     }
 
-    Writer writer(*sql, db.dialect(), o, summary);
+    Writer writer(*sql, o, summary);
     auto tx = std::make_unique<WriteTransaction>(*sql, db.dialect());
     std::int64_t in_tx = 0;
     std::vector<Planned> plan;
