@@ -17,6 +17,12 @@ using Date = std::chrono::year_month_day;
 // impossible date such as 2025-02-30.
 std::optional<Date> ParseIsoDate(std::string_view text);
 
+// Parses a date as Vietnamese users type it: "dd/mm/yyyy" (day and month
+// may have one digit, "2/1/2026"); surrounding spaces are ignored. Also
+// accepts "YYYY-MM-DD", what a browser's date picker sends. Returns nullopt
+// for any other shape or an impossible date such as 30/02/2025.
+std::optional<Date> ParseVnDate(std::string_view text);
+
 // "2025-07-01".
 std::string FormatIsoDate(Date date);
 

@@ -18,6 +18,23 @@ TEST(ParseIsoDate, AcceptsValidDatesAndRejectsImpossibleOnes) {
   EXPECT_FALSE(ParseIsoDate(""));
 }
 
+TEST(ParseVnDate, AcceptsDayMonthYearAsTypedAndTheIsoFormOfDatePickers) {
+  EXPECT_EQ(ParseVnDate("02/01/2026"), (Date{year{2026}, month{1}, day{2}}));
+  EXPECT_EQ(ParseVnDate(" 2/1/2026 "), (Date{year{2026}, month{1}, day{2}}));
+  EXPECT_EQ(ParseVnDate("29/02/2024"), (Date{year{2024}, month{2}, day{29}}));
+  EXPECT_EQ(ParseVnDate("2026-01-02"), (Date{year{2026}, month{1}, day{2}}));
+  EXPECT_FALSE(ParseVnDate("30/02/2025"));
+  EXPECT_FALSE(ParseVnDate("31/04/2025"));
+  EXPECT_FALSE(ParseVnDate("01/13/2025"));
+  EXPECT_FALSE(ParseVnDate("00/01/2025"));
+  EXPECT_FALSE(ParseVnDate("1/1/25"));
+  EXPECT_FALSE(ParseVnDate("1/1/2025/1"));
+  EXPECT_FALSE(ParseVnDate("001/1/2025"));
+  EXPECT_FALSE(ParseVnDate("a/1/2025"));
+  EXPECT_FALSE(ParseVnDate("2025-02-30"));
+  EXPECT_FALSE(ParseVnDate(""));
+}
+
 TEST(FormatDate, WritesIsoForApiAndDdMmYyyyForPeople) {
   Date d{year{2025}, month{7}, day{1}};
   EXPECT_EQ(FormatIsoDate(d), "2025-07-01");

@@ -64,6 +64,8 @@ std::unique_ptr<Router> BuildRoutes(WebContext& ctx) {
   router->Add("GET", "/api/v1/fields", bind(catalog, &CatalogHandlers::ApiFields));
   router->Add("GET", "/api/v1/calendar/holidays", [calendar](Request& req) { return calendar->ApiHolidays(req); });
   router->Add("GET", "/api/v1/calendar/due", [calendar](Request& req) { return calendar->ApiDue(req); });
+  router->Add("PUT", "/api/v1/calendar/overrides/{date}", [calendar](Request& req) { return calendar->ApiPutOverride(req); });
+  router->Add("DELETE", "/api/v1/calendar/overrides/{date}", [calendar](Request& req) { return calendar->ApiDeleteOverride(req); });
   router->Add("POST", "/api/v1/auth/register", account(&AccountHandlers::ApiRegister));
   router->Add("POST", "/api/v1/auth/login", account(&AccountHandlers::ApiLogin));
   router->Add("POST", "/api/v1/auth/logout", account(&AccountHandlers::ApiLogout));
@@ -76,6 +78,12 @@ std::unique_ptr<Router> BuildRoutes(WebContext& ctx) {
   router->Add("GET", "/thu-tuc/{code}", viewer(bind(catalog, &CatalogHandlers::ProcedurePage)));
   router->Add("GET", "/co-quan", viewer(bind(catalog, &CatalogHandlers::AgenciesPage)));
   router->Add("GET", "/lich-lam-viec", viewer([calendar](Request& req) { return calendar->CalendarPage(req); }));
+
+  // Administration (quản trị): the working-day calendar.
+  router->Add("GET", "/quan-tri/lich-lam-viec", viewer([calendar](Request& req) { return calendar->AdminPage(req); }));
+  router->Add("POST", "/quan-tri/lich-lam-viec/ngay", viewer([calendar](Request& req) { return calendar->AdminSetDay(req); }));
+  router->Add("POST", "/quan-tri/lich-lam-viec/ngay/xoa", viewer([calendar](Request& req) { return calendar->AdminClearDay(req); }));
+  router->Add("POST", "/quan-tri/lich-lam-viec/gio-lam-viec", viewer([calendar](Request& req) { return calendar->AdminSetHours(req); }));
 
   // Account pages (tài khoản).
   router->Add("GET", "/dang-ky", viewer(account(&AccountHandlers::RegisterPage)));
