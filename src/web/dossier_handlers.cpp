@@ -436,6 +436,8 @@ void AddDossierRoutes(Router& router, WebContext& ctx) {
   router.Add("POST", "/ho-so/{id}/bo-sung", page(&DossierPages::Supplement));
   router.Add("POST", "/ho-so/{id}/rut", page(&DossierPages::Withdraw));
   router.Add("GET", "/mot-cua", page(&DossierPages::DeskQueue));
+  router.Add("GET", "/mot-cua/tiep-nhan-moi", page(&DossierPages::DeskIntakeForm));
+  router.Add("POST", "/mot-cua/tiep-nhan-moi", page(&DossierPages::DeskIntakeSubmit));
   router.Add("GET", "/mot-cua/ho-so/{id}", page(&DossierPages::DeskView));
   router.Add("POST", "/mot-cua/ho-so/{id}/tiep-nhan", page(&DossierPages::DeskAccept));
   router.Add("POST", "/mot-cua/ho-so/{id}/bo-sung", page(&DossierPages::DeskSupplement));

@@ -1,5 +1,6 @@
 #include "web/dossier_pages.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <memory>
@@ -7,11 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "app/calendar/calendar_text.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "core/date.hpp"
 #include "core/text.hpp"
 #include "web/auth.hpp"
 #include "web/catalog_handlers.hpp"
 #include "web/error_mapping.hpp"
+#include "web/format.hpp"
 #include "web/multipart.hpp"
 #include "web/templates.hpp"
 
@@ -632,6 +636,8 @@ Response DossierPages::DeskQueue(Request& req) {
   auto index = Catalog(ctx_);
   const Agency* agency = index ? index->FindAgency(who.user.agency_code) : nullptr;
   d.set("agency", agency ? agency->name : who.user.agency_code);
+  d.set("can_intake", who.user.role == Role::kDeskOfficer || who.user.role == Role::kAgencyAdmin ||
+                          who.user.role == Role::kSystemAdmin);
   return NoStore(Response::Html(RenderPage("dossier_desk", d, Meta(who, "Bộ phận Một cửa"), ctx_.portal_name)));
 }
 
@@ -645,6 +651,14 @@ Response DossierPages::DeskView(Request& req) {
   if (done == "tiep-nhan") notice = "Đã tiếp nhận hồ sơ. Giấy tiếp nhận và hẹn trả kết quả (Mẫu 01) đã được gửi.";
   if (done == "bo-sung") notice = "Đã gửi yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) cho người nộp.";
   if (done == "tu-choi") notice = "Đã từ chối tiếp nhận hồ sơ (Mẫu 03) và thông báo cho người nộp.";
+  if (done == "nhap-moi") {
+    notice = "Đã tiếp nhận hồ sơ nộp trực tiếp. In Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) để giao cho "
+             "người nộp.";
+  }
+  if (done == "buu-chinh") {
+    notice = "Đã ghi nhận hồ sơ nhận qua dịch vụ bưu chính. Hồ sơ đang chờ kiểm tra: tiếp nhận, yêu cầu bổ sung "
+             "hoặc từ chối bên dưới.";
+  }
   return RenderDossier(ctx_, req, *v.who, id, true, notice, nullptr, 200);
 }
 
@@ -679,5 +693,343 @@ Response DossierPages::DeskAct(Request& req, const char* action_key, const char*
 Response DossierPages::DeskAccept(Request& req) { return DeskAct(req, "accept", "tiep-nhan"); }
 Response DossierPages::DeskSupplement(Request& req) { return DeskAct(req, "request_supplement", "bo-sung"); }
 Response DossierPages::DeskRefuse(Request& req) { return DeskAct(req, "refuse", "tu-choi"); }
+
+// --- desk intake of paper dossiers (tiếp nhận hồ sơ giấy) ----------------------
+
+namespace {
+
+constexpr const char* kIntakePath = "/mot-cua/tiep-nhan-moi";
+
+// The roles DossierService::ReceiveAtDesk accepts; checked first so that
+// other callers never see the form.
+bool MayIntake(Role role) {
+  return role == Role::kDeskOfficer || role == Role::kAgencyAdmin || role == Role::kSystemAdmin;
+}
+
+Error IntakeOnly() {
+  return {ErrorCode::kForbidden, "Trang này dành cho cán bộ Bộ phận Một cửa tiếp nhận hồ sơ.", "not a desk role", {}};
+}
+
+struct CopyKind {
+  const char* value;
+  const char* label;
+};
+// Stored as DossierFile::copy_kind.
+constexpr CopyKind kCopyKinds[] = {
+    {"original", "Bản chính"},
+    {"certified_copy", "Bản sao chứng thực"},
+    {"photocopy", "Bản photo"},
+    {"electronic", "Bản điện tử"},
+};
+
+bool IsCopyKind(const std::string& value) {
+  for (const auto& k : kCopyKinds) {
+    if (value == k.value) return true;
+  }
+  return false;
+}
+
+// The applicant at the desk: only the name is required (ReceiveAtDesk).
+const TextField kDeskApplicantFields[] = {
+    {.name = "full_name", .label = "Họ và tên người nộp", .autocomplete = "off", .maxlength = 100},
+    {.name = "id_number", .label = "Số định danh cá nhân", .autocomplete = "off", .hint = "12 chữ số.", .maxlength = 12,
+     .optional = true},
+    {.name = "phone", .label = "Số điện thoại", .type = "tel", .autocomplete = "off", .maxlength = 20, .optional = true},
+    {.name = "email", .label = "Thư điện tử", .type = "email", .autocomplete = "off", .maxlength = 254,
+     .optional = true},
+    {.name = "address", .label = "Địa chỉ liên hệ", .autocomplete = "off", .maxlength = 500, .optional = true},
+};
+
+bool InScope(const CatalogIndex& index, const app::Principal& who, const std::string& agency) {
+  return who.user.role == Role::kSystemAdmin || app::AgencyInScope(index, who.user.agency_code, agency);
+}
+
+// The agencies of `p` the officer may receive for.
+std::vector<const Agency*> IntakeAgencies(const CatalogIndex& index, const app::Principal& who, const Procedure& p) {
+  std::vector<const Agency*> out;
+  for (const auto& code : p.agency_codes) {
+    const Agency* a = index.FindAgency(code);
+    if (a && InScope(index, who, code)) out.push_back(a);
+  }
+  return out;
+}
+
+// Step 1: the procedures received in the officer's scope, grouped by agency.
+Response RenderIntakeChoice(WebContext& ctx, const app::Principal& who, const CatalogIndex& index,
+                            const std::string& selected, const Error* error, int status) {
+  data d;
+  d.set("choose", true);
+  d.set("fill", false);
+  const Agency* own = index.FindAgency(who.user.agency_code);
+  d.set("agency", who.user.role == Role::kSystemAdmin ? std::string("mọi cơ quan")
+                                                      : own ? own->name : who.user.agency_code);
+  data groups{data::type::list};
+  bool any = false;
+  for (const auto& agency : index.catalog().agencies) {
+    if (!InScope(index, who, agency.code)) continue;
+    data procedures{data::type::list};
+    bool has = false;
+    for (const auto& p : index.catalog().procedures) {
+      if (std::find(p.agency_codes.begin(), p.agency_codes.end(), agency.code) == p.agency_codes.end()) continue;
+      data option;
+      option.set("code", p.code);
+      option.set("name", p.name);
+      option.set("selected", p.code == selected);
+      procedures.push_back(option);
+      has = true;
+    }
+    if (!has) continue;
+    data group;
+    group.set("agency", agency.name);
+    group.set("procedures", procedures);
+    groups.push_back(group);
+    any = true;
+  }
+  d.set("groups", groups);
+  d.set("has_procedures", any);
+  SetText(d, "procedure_error", FieldErrorOf(error, "thu_tuc"));
+  d.set("error_summary", error ? SummaryHtml(*error, {{"thu_tuc", "thu_tuc"}}) : std::string());
+  std::string title = "Tiếp nhận hồ sơ giấy – chọn thủ tục";
+  return NoStore(Response::Html(
+      RenderPage("dossier_desk_new", d, Meta(who, error ? "Lỗi: " + title : title), ctx.portal_name), status));
+}
+
+// Service field names → the inputs of the intake form.
+Error ForIntakeForm(Error e, const Procedure& p) {
+  for (auto& f : e.fields) {
+    if (f.field.rfind("applicant.", 0) == 0) f.field = f.field.substr(10);
+    if (f.field == "postal_handover_at") f.field = "postal_date";
+  }
+  MapMissingComponents(e, &p);
+  return e;
+}
+
+// Step 2: the form for `p`, with the posted (or prefilled) values.
+Response RenderIntakeForm(WebContext& ctx, const app::Principal& who, const CatalogIndex& index, const Procedure& p,
+                          const Form& values, const Error* error, const std::string& lookup_notice,
+                          const std::string& lookup_error, int status) {
+  data d;
+  d.set("choose", false);
+  d.set("fill", true);
+  d.set("procedure", p.name);
+  d.set("procedure_code", p.code);
+  d.set("processing_days", FormatWorkingDays(p.processing_days));
+  d.set("csrf_token", who.session.csrf_token);
+  SetText(d, "lookup_notice", lookup_notice);
+  SetText(d, "lookup_error", lookup_error);
+  d.set("lookup_value", FormValue(values, "so_dinh_danh"));
+  std::map<std::string, std::string> anchors;
+
+  auto agencies = IntakeAgencies(index, who, p);
+  std::string chosen = FormValue(values, "agency_code");
+  if (agencies.size() == 1) {
+    data one;
+    one.set("agency_code", agencies.front()->code);
+    one.set("agency_name", agencies.front()->name);
+    d.set("one_agency", one);
+    d.set("many_agencies", false);
+  } else {
+    d.set("one_agency", false);
+    data list{data::type::list};
+    for (const Agency* a : agencies) {
+      data option;
+      option.set("code", a->code);
+      option.set("name", a->name);
+      option.set("selected", a->code == chosen);
+      list.push_back(option);
+    }
+    data many;
+    many.set("agencies", list);
+    SetText(many, "agency_error", FieldErrorOf(error, "agency_code"));
+    d.set("many_agencies", many);
+    anchors["agency_code"] = "agency_code";
+  }
+
+  std::string channel = FormValue(values, "channel");
+  d.set("channel_desk", channel != "buu-chinh");
+  d.set("channel_postal", channel == "buu-chinh");
+  SetText(d, "channel_error", FieldErrorOf(error, "channel"));
+  d.set("postal_date", FormValue(values, "postal_date"));
+  d.set("postal_time", FormValue(values, "postal_time"));
+  SetText(d, "postal_date_error", FieldErrorOf(error, "postal_date"));
+  SetText(d, "postal_time_error", FieldErrorOf(error, "postal_time"));
+  anchors["channel"] = "channel-desk";
+  anchors["postal_date"] = "postal_date";
+  anchors["postal_time"] = "postal_time";
+
+  for (const auto& f : kDeskApplicantFields) {
+    d.set(std::string("field_") + f.name, TextFieldHtml(f, FormValue(values, f.name), error));
+    anchors[f.name] = f.name;
+  }
+  d.set("request_note", FormValue(values, "request_note"));
+  SetText(d, "request_note_error", FieldErrorOf(error, "request_note"));
+  d.set("copies", FormValue(values, "copies").empty() ? std::string("1") : FormValue(values, "copies"));
+  SetText(d, "copies_error", FieldErrorOf(error, "copies"));
+  anchors["request_note"] = "request_note";
+  anchors["copies"] = "copies";
+  anchors["components"] = "components";
+
+  data components = ComponentList(p, error, nullptr);
+  data list{data::type::list};
+  for (std::size_t i = 0; i < p.components.size(); ++i) {
+    std::string id = "component_" + std::to_string(i);
+    anchors[id] = id;
+    std::string kind = FormValue(values, "copy_kind_" + std::to_string(i));
+    if (!IsCopyKind(kind)) kind = "original";
+    data kinds{data::type::list};
+    for (const auto& k : kCopyKinds) {
+      data option;
+      option.set("value", std::string(k.value));
+      option.set("label", std::string(k.label));
+      option.set("selected", kind == k.value);
+      kinds.push_back(option);
+    }
+    data item = components.list_value()[i];
+    item.set("index", std::to_string(i));
+    item.set("kinds", kinds);
+    list.push_back(item);
+  }
+  d.set("components", list);
+  d.set("error_summary", error ? SummaryHtml(*error, anchors) : std::string());
+  std::string title = "Tiếp nhận hồ sơ giấy";
+  return NoStore(Response::Html(
+      RenderPage("dossier_desk_new", d, Meta(who, error ? "Lỗi: " + title : title), ctx.portal_name), status));
+}
+
+}  // namespace
+
+Response DossierPages::DeskIntakeForm(Request& req) {
+  auto v = ViewPage(ctx_, req, kIntakePath);
+  if (v.response) return std::move(*v.response);
+  const app::Principal& who = *v.who;
+  if (!MayIntake(who.user.role)) {
+    ctx_.accounts->AuditDenied(who.user.username.empty() ? "user:" + std::to_string(who.user.id) : who.user.username,
+                               "desk intake page", req.request_id);
+    return ErrorPage(IntakeOnly(), req, ctx_.portal_name);
+  }
+  auto index = Catalog(ctx_);
+  if (!index) return ErrorPage(NotConfigured(), req, ctx_.portal_name);
+  std::string code = std::string(Trim(req.Query("thu_tuc")));
+  if (code.empty() || req.HasQuery("doi")) return RenderIntakeChoice(ctx_, who, *index, code, nullptr, 200);
+  const Procedure* p = index->FindProcedure(code);
+  if (!p) {
+    Error e{ErrorCode::kNotFound, "Không tìm thấy thủ tục hành chính.", "unknown procedure",
+            {{"thu_tuc", "Không tìm thấy thủ tục có mã " + code + "."}}};
+    return RenderIntakeChoice(ctx_, who, *index, code, &e, 404);
+  }
+  if (IntakeAgencies(*index, who, *p).empty()) {
+    Error e{ErrorCode::kForbidden, "Thủ tục này không do cơ quan của bạn tiếp nhận.", "procedure out of scope",
+            {{"thu_tuc", "Chọn một thủ tục do cơ quan của bạn tiếp nhận."}}};
+    return RenderIntakeChoice(ctx_, who, *index, code, &e, 403);
+  }
+  Form values{{"copies", "1"}, {"channel", "truc-tiep"}};
+  std::string notice, lookup_error;
+  if (req.HasQuery("so_dinh_danh")) {
+    std::string number = std::string(Trim(req.Query("so_dinh_danh")));
+    values.emplace("so_dinh_danh", number);
+    auto found = ctx_.accounts->FindCitizenByIdNumber(who, number, req.request_id);
+    if (found) {
+      values.emplace("full_name", found->full_name);
+      values.emplace("id_number", found->id_number);
+      values.emplace("phone", found->phone);
+      values.emplace("email", found->email);
+      values.emplace("address", found->address);
+      notice = "Đã điền thông tin người nộp từ tài khoản của công dân " + found->full_name + ".";
+    } else if (found.error().code == ErrorCode::kInvalidArgument) {
+      lookup_error = found.error().fields.empty() ? found.error().user_message : found.error().fields.front().message;
+    } else if (found.error().code == ErrorCode::kNotFound) {
+      lookup_error = "Không tìm thấy công dân có số định danh này; vui lòng nhập thông tin người nộp.";
+      values.emplace("id_number", number);
+    } else {
+      return ErrorPage(found.error(), req, ctx_.portal_name);
+    }
+  }
+  return RenderIntakeForm(ctx_, who, *index, *p, values, nullptr, notice, lookup_error, 200);
+}
+
+Response DossierPages::DeskIntakeSubmit(Request& req) {
+  auto parts = ParseMultipart(req);
+  Form form = parts ? FieldsOf(*parts) : ParseForm(req).value_or(Form{});
+  auto v = PostPage(ctx_, req, form, kIntakePath);
+  if (v.response) return std::move(*v.response);
+  const app::Principal& who = *v.who;
+  if (!MayIntake(who.user.role)) {
+    ctx_.accounts->AuditDenied(who.user.username.empty() ? "user:" + std::to_string(who.user.id) : who.user.username,
+                               "desk intake", req.request_id);
+    return ErrorPage(IntakeOnly(), req, ctx_.portal_name);
+  }
+  auto index = Catalog(ctx_);
+  if (!index) return ErrorPage(NotConfigured(), req, ctx_.portal_name);
+  std::string code = std::string(Trim(FormValue(form, "procedure_code")));
+  const Procedure* p = code.empty() ? nullptr : index->FindProcedure(code);
+  if (!p) {
+    Error e{ErrorCode::kNotFound, "Không tìm thấy thủ tục hành chính.", "unknown procedure",
+            {{"thu_tuc", "Chọn thủ tục của hồ sơ."}}};
+    return RenderIntakeChoice(ctx_, who, *index, code, &e, 404);
+  }
+  auto fail = [&](const Error& e, int status) {
+    return RenderIntakeForm(ctx_, who, *index, *p, form, &e, "", "", status);
+  };
+  if (!parts) {
+    return fail({ErrorCode::kInvalidArgument, "Không đọc được các tệp gửi lên, vui lòng chọn lại tệp và gửi lại.",
+                 "not multipart", {}},
+                400);
+  }
+  app::NewDossierInput in;
+  in.procedure_code = p->code;
+  in.agency_code = std::string(Trim(FormValue(form, "agency_code")));
+  in.applicant = {FormValue(form, "full_name"), FormValue(form, "id_number"), FormValue(form, "phone"),
+                  FormValue(form, "email"),     FormValue(form, "address"),   std::string()};
+  in.request_note = FormValue(form, "request_note");
+  std::vector<FieldError> problems;
+  std::string channel = FormValue(form, "channel");
+  if (channel == "truc-tiep") {
+    in.channel = Channel::kDesk;
+  } else if (channel == "buu-chinh") {
+    in.channel = Channel::kPostal;
+    std::string date_text = std::string(Trim(FormValue(form, "postal_date")));
+    std::string time_text = std::string(Trim(FormValue(form, "postal_time")));
+    auto date = ParseVnDate(date_text);
+    auto minutes = app::ParseClock(time_text);
+    if (!date) {
+      problems.push_back({"postal_date", date_text.empty()
+                                             ? "Cần ghi ngày giao nhận với bưu chính, ví dụ 25/11/2026."
+                                             : "Ngày giao nhận phải có dạng ngày/tháng/năm và là một ngày có thật."});
+    }
+    if (!minutes || *minutes >= 24 * 60) {
+      problems.push_back({"postal_time", time_text.empty() ? "Cần ghi giờ giao nhận với bưu chính, ví dụ 09:15."
+                                                           : "Giờ giao nhận phải có dạng giờ:phút, ví dụ 09:15."});
+    }
+    // A handover in the future is refused by ReceiveAtDesk (field postal_handover_at).
+    if (date && minutes && *minutes < 24 * 60) in.postal_handover_at = FromVietnam(*date, *minutes);
+  } else {
+    problems.push_back({"channel", "Chọn hình thức nộp: trực tiếp hoặc qua bưu chính."});
+  }
+  in.copies = ParseInt(FormValue(form, "copies"), -1);
+  if (in.copies < 1 || in.copies > 20) problems.push_back({"copies", "Số bộ hồ sơ là số từ 1 đến 20."});
+  in.files = FilesOf(*parts);
+  for (auto& f : in.files) {
+    std::string kind = FormValue(form, "copy_kind_" + std::to_string(f.component_index));
+    if (kind.empty()) kind = "original";
+    if (!IsCopyKind(kind)) {
+      problems.push_back({"component_" + std::to_string(f.component_index), "Chọn loại bản của giấy tờ."});
+    }
+    f.copy_kind = kind;
+  }
+  if (!problems.empty()) return fail({ErrorCode::kInvalidArgument, kInvalidForm, "invalid intake form", problems}, 400);
+  auto created = ctx_.dossiers->ReceiveAtDesk(who, std::move(in), req.request_id);
+  if (!created) {
+    const Error& e = created.error();
+    if (e.code == ErrorCode::kInvalidArgument || e.code == ErrorCode::kFailedPrecondition ||
+        e.code == ErrorCode::kPayloadTooLarge || e.code == ErrorCode::kConflict) {
+      Error mapped = ForIntakeForm(e, *p);
+      if (mapped.user_message.empty()) mapped.user_message = kInvalidForm;
+      return fail(mapped, HttpStatusFor(e.code));
+    }
+    return ErrorPage(e, req, ctx_.portal_name);
+  }
+  return Response::Redirect("/mot-cua/ho-so/" + std::to_string(created->id) +
+                            (created->channel == Channel::kPostal ? "?ket-qua=buu-chinh" : "?ket-qua=nhap-moi"));
+}
 
 }  // namespace motcua::web

@@ -3,8 +3,10 @@
 //   citizens and businesses: /ho-so (my dossiers and notices), /ho-so/moi
 //   (online submission, multipart), /ho-so/{id} (status, files, history,
 //   supplement upload, withdrawal, printable forms);
-//   desk officers (Bộ phận Một cửa): /mot-cua (queue of their scope) and
-//   /mot-cua/ho-so/{id} with the accept / request supplement / refuse forms.
+//   desk officers (Bộ phận Một cửa): /mot-cua (queue of their scope),
+//   /mot-cua/ho-so/{id} with the accept / request supplement / refuse forms,
+//   and /mot-cua/tiep-nhan-moi (paper dossiers received at the desk or by
+//   post, DossierService::ReceiveAtDesk).
 //
 // Thin adapters over app::DossierService. Every POST is authenticated by the
 // session cookie and carries the session's CSRF token in `csrf_token` (a
@@ -43,6 +45,19 @@ class DossierPages {
   Response DeskAccept(Request& req);
   Response DeskSupplement(Request& req);
   Response DeskRefuse(Request& req);
+
+  // GET /mot-cua/tiep-nhan-moi: step 1, the procedures the officer's agency
+  // subtree receives; with ?thu_tuc=CODE step 2, the form for that
+  // procedure (&so_dinh_danh=N fills the applicant from a citizen's
+  // account). For desk officers, agency and system administrators; others 403.
+  Response DeskIntakeForm(Request& req);
+  // POST /mot-cua/tiep-nhan-moi (multipart/form-data: procedure_code,
+  // agency_code, channel truc-tiep|buu-chinh, postal_date dd/mm/yyyy,
+  // postal_time HH:MM, full_name, id_number, phone, email, address,
+  // request_note, copies, component_<n> files and copy_kind_<n>
+  // electronic|original|certified_copy|photocopy): 303 to the officer's view
+  // of the new dossier; the form again with field errors otherwise.
+  Response DeskIntakeSubmit(Request& req);
 
  private:
   Response DeskAct(Request& req, const char* action, const char* done);

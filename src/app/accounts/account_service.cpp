@@ -186,6 +186,31 @@ Status AccountService::ChangePassword(const Principal& who, const std::string& o
 
 Result<std::vector<User>> AccountService::ListUsers(bool officers_only) { return repository_.ListUsers(officers_only); }
 
+Result<User> AccountService::FindCitizenByIdNumber(const Principal& officer, const std::string& id_number,
+                                                   const std::string& request_id) {
+  const User& u = officer.user;
+  const std::string actor = u.username.empty() ? "user:" + std::to_string(u.id) : u.username;
+  if (u.role != Role::kDeskOfficer && u.role != Role::kAgencyAdmin && u.role != Role::kSystemAdmin) {
+    AuditDenied(actor, "citizen lookup", request_id);
+    return Fail(ErrorCode::kForbidden, "Chỉ cán bộ Bộ phận Một cửa được tra cứu công dân.", "lookup by non-desk role");
+  }
+  auto number = ValidateIdNumber(id_number, "id_number");
+  if (!number) return Fail(number.error());
+  auto found = repository_.FindUserByLogin(*number);
+  // The login lookup also matches usernames, phones and e-mails: keep only
+  // the citizen whose ID number it is.
+  if (!found && found.error().code != ErrorCode::kNotFound) return Fail(found.error());
+  if (!found || found->role != Role::kCitizen || found->id_number != *number || !found->active) {
+    return Fail(ErrorCode::kNotFound, "Không tìm thấy công dân có số định danh này.", "no citizen");
+  }
+  if (auto audited = repository_.Audit({clock_.Now(), actor, "account.lookup", "user:" + std::to_string(found->id),
+                                        "", request_id});
+      !audited) {
+    return Fail(audited.error());
+  }
+  return found;
+}
+
 void AccountService::AuditDenied(const std::string& actor, const std::string& what, const std::string& request_id) {
   repository_.Audit({clock_.Now(), actor, "access.denied", what, "", request_id});
 }

@@ -86,6 +86,16 @@ class AccountService {
 
   Result<std::vector<domain::User>> ListUsers(bool officers_only);
 
+  // For the one-stop desk: the active citizen account whose ID number (số
+  // định danh cá nhân) is `id_number`, to fill in the applicant of a paper
+  // dossier. Every lookup is audited ("account.lookup"): it reads personal
+  // data. Errors: kForbidden unless `officer` is a desk officer, an agency
+  // administrator or a system administrator (the denial is audited);
+  // kInvalidArgument (field "id_number") for a malformed number; kNotFound
+  // when no active citizen has it; kUnavailable, kInternal.
+  Result<domain::User> FindCitizenByIdNumber(const Principal& officer, const std::string& id_number,
+                                             const std::string& request_id);
+
   // Records a denied access attempt (authorization failures are audited).
   void AuditDenied(const std::string& actor, const std::string& what, const std::string& request_id);
 
