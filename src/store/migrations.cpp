@@ -26,7 +26,8 @@ std::string Portable(std::string sql, Dialect dialect) {
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> all = [] {
     std::vector<Migration> list;
-    for (auto part : {CatalogMigrations, AuditMigrations, CalendarMigrations, AccountMigrations, DossierMigrations}) {
+    for (auto part : {CatalogMigrations, AuditMigrations, CalendarMigrations, AccountMigrations, DossierMigrations,
+                      HandlingMigrations}) {
       for (auto& m : part()) list.push_back(std::move(m));
     }
     std::sort(list.begin(), list.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });

@@ -19,7 +19,7 @@ struct Migration {
 
 // All migrations in version order. Each module lists its own, with
 // versions assigned here so parallel work never collides:
-//   1 catalog · 2 audit · 3 calendar · 4 accounts · 5 dossiers
+//   1 catalog · 2 audit · 3 calendar · 4 accounts · 5 dossiers · 6 handling
 const std::vector<Migration>& Migrations();
 
 std::vector<Migration> CatalogMigrations();   // migrations_catalog.cpp
@@ -27,6 +27,7 @@ std::vector<Migration> AuditMigrations();     // migrations_audit.cpp
 std::vector<Migration> CalendarMigrations();  // migrations_calendar.cpp
 std::vector<Migration> AccountMigrations();   // migrations_accounts.cpp
 std::vector<Migration> DossierMigrations();   // migrations_dossiers.cpp
+std::vector<Migration> HandlingMigrations();  // migrations_handling.cpp
 
 // Replaces the dialect placeholders of a migration statement:
 // {ID} an auto-increment primary key, {REAL} a double column,
