@@ -1,9 +1,11 @@
 #include "store/dossier_store.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <soci/soci.h>
 
+#include "core/text.hpp"
 #include "store/audit_writer.hpp"
 #include "store/write_transaction.hpp"
 
@@ -17,7 +19,10 @@ constexpr const char* kColumns =
     "id, version, code, procedure_code, procedure_name, agency_code, owner_user_id, applicant_name, "
     "applicant_id_number, applicant_phone, applicant_email, applicant_address, applicant_organization, channel, "
     "status, request_note, copies, processing_days, submitted_at, postal_handover_at, received_at, due_at, "
-    "decided_at, supplement_items, supplement_note, refusal_reason, received_by, created_at, updated_at";
+    "decided_at, supplement_items, supplement_note, refusal_reason, received_by, created_at, updated_at, "
+    "process_version, step, step_agency, step_role, assignee, step_started_at, step_due_at, paused_at, pause_reason, "
+    "original_due_at, apologized_at, apology_reason, apologized_by, completed_at, returned_at, return_method, outcome, "
+    "counted_late, decision_reason, supplement_late, restarts, delayed_by, due_soon_flagged_at, overdue_flagged_at";
 
 struct OptText {
   std::string value;
@@ -72,6 +77,22 @@ struct Row {
   double processing_days = 0;
   OptText submitted, handover, received, due, decided;
   std::string supplement_items, supplement_note, refusal_reason, received_by, created, updated;
+  // Handling (giải quyết).
+  int process_version = 0, step = -1;
+  OptText step_agency;
+  std::string step_role;
+  OptText assignee, step_started, step_due, paused;
+  std::string pause_reason;
+  OptText original_due, apologized;
+  std::string apology_reason, apologized_by;
+  OptText completed, returned;
+  std::string return_method, outcome;
+  int counted_late = 0;
+  std::string decision_reason;
+  int supplement_late = 0, restarts = 0;
+  std::string delayed_by;
+  OptText due_soon_flag, overdue_flag;
+  std::string name_key;
 
   void FromDossier(const Dossier& d) {
     id = d.id;
@@ -104,6 +125,32 @@ struct Row {
     received_by = d.received_by;
     created = FormatTimestamp(d.created_at);
     updated = FormatTimestamp(d.updated_at);
+    const Handling& h = d.handling;
+    process_version = h.process_version;
+    step = h.step;
+    step_agency.SetText(h.step_agency);
+    step_role = RoleKey(h.step_role);
+    assignee.SetText(h.assignee);
+    step_started.SetTime(h.step_started_at);
+    step_due.SetTime(h.step_due_at);
+    paused.SetTime(h.paused_at);
+    pause_reason = h.pause_reason;
+    original_due.SetTime(h.original_due_at);
+    apologized.SetTime(h.apologized_at);
+    apology_reason = h.apology_reason;
+    apologized_by = h.apologized_by;
+    completed.SetTime(h.completed_at);
+    returned.SetTime(h.returned_at);
+    return_method = h.return_method;
+    outcome = h.outcome;
+    counted_late = h.counted_late ? 1 : 0;
+    decision_reason = h.decision_reason;
+    supplement_late = h.supplement_late ? 1 : 0;
+    restarts = h.restarts;
+    delayed_by = h.delayed_by;
+    due_soon_flag.SetTime(h.due_soon_flagged_at);
+    overdue_flag.SetTime(h.overdue_flagged_at);
+    name_key = FoldForSearch(d.applicant.full_name);
   }
 
   Dossier ToDossier() const {
@@ -132,9 +179,35 @@ struct Row {
     d.received_by = received_by;
     d.created_at = ParseTimestamp(created).value_or(Timestamp{});
     d.updated_at = ParseTimestamp(updated).value_or(Timestamp{});
+    Handling& h = d.handling;
+    h.process_version = process_version;
+    h.step = step;
+    h.step_agency = step_agency.Text();
+    h.step_role = ParseRole(step_role).value_or(Role::kDeskOfficer);
+    h.assignee = assignee.Text();
+    h.step_started_at = step_started.Time();
+    h.step_due_at = step_due.Time();
+    h.paused_at = paused.Time();
+    h.pause_reason = pause_reason;
+    h.original_due_at = original_due.Time();
+    h.apologized_at = apologized.Time();
+    h.apology_reason = apology_reason;
+    h.apologized_by = apologized_by;
+    h.completed_at = completed.Time();
+    h.returned_at = returned.Time();
+    h.return_method = return_method;
+    h.outcome = outcome;
+    h.counted_late = counted_late != 0;
+    h.decision_reason = decision_reason;
+    h.supplement_late = supplement_late != 0;
+    h.restarts = restarts;
+    h.delayed_by = delayed_by;
+    h.due_soon_flagged_at = due_soon_flag.Time();
+    h.overdue_flagged_at = overdue_flag.Time();
     return d;
   }
 
+  // Binds the columns of kColumns, in order, for reading.
   void BindInto(soci::statement& st) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(version));
@@ -165,8 +238,120 @@ struct Row {
     st.exchange(soci::into(received_by));
     st.exchange(soci::into(created));
     st.exchange(soci::into(updated));
+    st.exchange(soci::into(process_version));
+    st.exchange(soci::into(step));
+    st.exchange(soci::into(step_agency.value, step_agency.ind));
+    st.exchange(soci::into(step_role));
+    st.exchange(soci::into(assignee.value, assignee.ind));
+    st.exchange(soci::into(step_started.value, step_started.ind));
+    st.exchange(soci::into(step_due.value, step_due.ind));
+    st.exchange(soci::into(paused.value, paused.ind));
+    st.exchange(soci::into(pause_reason));
+    st.exchange(soci::into(original_due.value, original_due.ind));
+    st.exchange(soci::into(apologized.value, apologized.ind));
+    st.exchange(soci::into(apology_reason));
+    st.exchange(soci::into(apologized_by));
+    st.exchange(soci::into(completed.value, completed.ind));
+    st.exchange(soci::into(returned.value, returned.ind));
+    st.exchange(soci::into(return_method));
+    st.exchange(soci::into(outcome));
+    st.exchange(soci::into(counted_late));
+    st.exchange(soci::into(decision_reason));
+    st.exchange(soci::into(supplement_late));
+    st.exchange(soci::into(restarts));
+    st.exchange(soci::into(delayed_by));
+    st.exchange(soci::into(due_soon_flag.value, due_soon_flag.ind));
+    st.exchange(soci::into(overdue_flag.value, overdue_flag.ind));
+  }
+
+  // Binds the columns that every change may write (see kChangeable), in order.
+  void BindChangeable(soci::statement& st) {
+    st.exchange(soci::use(code.value, code.ind));
+    st.exchange(soci::use(agency_code));
+    st.exchange(soci::use(status));
+    st.exchange(soci::use(name));
+    st.exchange(soci::use(id_number));
+    st.exchange(soci::use(phone));
+    st.exchange(soci::use(email));
+    st.exchange(soci::use(address));
+    st.exchange(soci::use(organization));
+    st.exchange(soci::use(note));
+    st.exchange(soci::use(copies));
+    st.exchange(soci::use(processing_days));
+    st.exchange(soci::use(submitted.value, submitted.ind));
+    st.exchange(soci::use(handover.value, handover.ind));
+    st.exchange(soci::use(received.value, received.ind));
+    st.exchange(soci::use(due.value, due.ind));
+    st.exchange(soci::use(decided.value, decided.ind));
+    st.exchange(soci::use(supplement_items));
+    st.exchange(soci::use(supplement_note));
+    st.exchange(soci::use(refusal_reason));
+    st.exchange(soci::use(received_by));
+    st.exchange(soci::use(updated));
+    st.exchange(soci::use(process_version));
+    st.exchange(soci::use(step));
+    st.exchange(soci::use(step_agency.value, step_agency.ind));
+    st.exchange(soci::use(step_role));
+    st.exchange(soci::use(assignee.value, assignee.ind));
+    st.exchange(soci::use(step_started.value, step_started.ind));
+    st.exchange(soci::use(step_due.value, step_due.ind));
+    st.exchange(soci::use(paused.value, paused.ind));
+    st.exchange(soci::use(pause_reason));
+    st.exchange(soci::use(original_due.value, original_due.ind));
+    st.exchange(soci::use(apologized.value, apologized.ind));
+    st.exchange(soci::use(apology_reason));
+    st.exchange(soci::use(apologized_by));
+    st.exchange(soci::use(completed.value, completed.ind));
+    st.exchange(soci::use(returned.value, returned.ind));
+    st.exchange(soci::use(return_method));
+    st.exchange(soci::use(outcome));
+    st.exchange(soci::use(counted_late));
+    st.exchange(soci::use(decision_reason));
+    st.exchange(soci::use(supplement_late));
+    st.exchange(soci::use(restarts));
+    st.exchange(soci::use(delayed_by));
+    st.exchange(soci::use(name_key));
   }
 };
+
+// Columns a change may write, matching Row::BindChangeable. The procedure,
+// owner, channel and creation time never change.
+constexpr const char* kChangeable[] = {
+    "code", "agency_code", "status", "applicant_name", "applicant_id_number", "applicant_phone",
+    "applicant_email", "applicant_address", "applicant_organization", "request_note", "copies", "processing_days",
+    "submitted_at", "postal_handover_at", "received_at", "due_at", "decided_at", "supplement_items",
+    "supplement_note", "refusal_reason", "received_by", "updated_at", "process_version", "step", "step_agency",
+    "step_role", "assignee", "step_started_at", "step_due_at", "paused_at", "pause_reason", "original_due_at",
+    "apologized_at", "apology_reason", "apologized_by", "completed_at", "returned_at", "return_method", "outcome",
+    "counted_late", "decision_reason", "supplement_late", "restarts", "delayed_by", "applicant_name_key"};
+
+std::string InsertSql() {
+  std::string columns = "version, procedure_code, procedure_name, owner_user_id, channel, created_at";
+  std::string values = ":version, :pc, :pn, :owner, :channel, :created";
+  int n = 0;
+  for (const char* c : kChangeable) {
+    columns += std::string(", ") + c;
+    values += ", :c" + std::to_string(n++);
+  }
+  columns += ", due_soon_flagged_at, overdue_flagged_at";
+  values += ", :soon, :overdue";
+  return "INSERT INTO dossiers (" + columns + ") VALUES (" + values + ") RETURNING id";
+}
+
+// The deadline scan (WorklistStore::FlagDeadlines) sets the flags without
+// bumping the version, so a change computed from a dossier read before the
+// scan would erase them and the scan would notify again. A change keeps the
+// stored flag unless it sets one itself or moves the due time (an apology, a
+// restart and a resume move it and reset the flags in the domain).
+std::string UpdateSql() {
+  std::string sql = "UPDATE dossiers SET version = :next";
+  int n = 0;
+  for (const char* c : kChangeable) sql += std::string(", ") + c + " = :c" + std::to_string(n++);
+  sql += ", due_soon_flagged_at = COALESCE(:soon, CASE WHEN due_at = :due1 THEN due_soon_flagged_at END)"
+         ", overdue_flagged_at = COALESCE(:overdue, CASE WHEN due_at = :due2 THEN overdue_flagged_at END)"
+         " WHERE id = :id AND version = :expected";
+  return sql;
+}
 
 void WriteFiles(soci::session& sql, long long dossier_id, const std::vector<DossierFile>& files) {
   sql << "DELETE FROM dossier_files WHERE dossier_id = :id", soci::use(dossier_id);
@@ -182,37 +367,123 @@ void WriteFiles(soci::session& sql, long long dossier_id, const std::vector<Doss
   }
 }
 
-void WriteEventAuditNotice(soci::session& sql, long long dossier_id, const app::DossierChange& change) {
-  std::string at = FormatTimestamp(change.event.at);
-  sql << "INSERT INTO dossier_events (dossier_id, at, actor, action, from_status, to_status, note) "
-         "VALUES (:d, :at, :actor, :action, :from, :to, :note)",
-      soci::use(dossier_id), soci::use(at), soci::use(change.event.actor), soci::use(change.event.action),
-      soci::use(change.event.from_status), soci::use(change.event.to_status), soci::use(change.event.note);
-  WriteAudit(sql, change.audit);
-  if (change.notice) {
-    long long user = change.notice->user_id;
-    std::string nat = FormatTimestamp(change.notice->at);
-    sql << "INSERT INTO notices (user_id, dossier_id, at, title, body) VALUES (:u, :d, :at, :t, :b)",
-        soci::use(user), soci::use(dossier_id), soci::use(nat), soci::use(change.notice->title),
-        soci::use(change.notice->body);
+// Results and consultations are replaced like the files: the dossier value
+// is the whole truth. (Skipping unchanged lists would need a read of the
+// stored ones, one round trip, which is what the DELETE costs.)
+void WriteHandlingChildren(soci::session& sql, long long dossier_id, const Handling& h) {
+  sql << "DELETE FROM dossier_results WHERE dossier_id = :id", soci::use(dossier_id);
+  int position = 0;
+  for (const auto& r : h.results) {
+    long long size = r.size;
+    std::string at = FormatTimestamp(r.attached_at);
+    sql << "INSERT INTO dossier_results (dossier_id, position, sha256, file_name, size, attached_by, attached_at) "
+           "VALUES (:d, :p, :sha, :fn, :sz, :by, :at)",
+        soci::use(dossier_id), soci::use(position), soci::use(r.sha256), soci::use(r.file_name), soci::use(size),
+        soci::use(r.attached_by), soci::use(at);
+    ++position;
+  }
+  sql << "DELETE FROM dossier_consultations WHERE dossier_id = :id", soci::use(dossier_id);
+  for (const auto& c : h.consultations) {
+    int planned = c.planned ? 1 : 0;
+    std::string requested = FormatTimestamp(c.requested_at), due = FormatTimestamp(c.due_at);
+    OptText replied;
+    replied.SetTime(c.replied_at);
+    sql << "INSERT INTO dossier_consultations (dossier_id, number, step, planned, agency_code, task, requested_by, "
+           "requested_at, due_at, replied_at, replied_by, reply) "
+           "VALUES (:d, :n, :s, :p, :a, :t, :rb, :ra, :due, :rep, :by, :reply)",
+        soci::use(dossier_id), soci::use(c.number), soci::use(c.step), soci::use(planned), soci::use(c.agency_code),
+        soci::use(c.task), soci::use(c.requested_by), soci::use(requested), soci::use(due),
+        soci::use(replied.value, replied.ind), soci::use(c.replied_by), soci::use(c.reply);
   }
 }
 
-std::vector<DossierFile> ReadFiles(soci::session& sql, long long dossier_id) {
-  std::vector<DossierFile> files;
-  DossierFile f;
-  long long size = 0;
-  soci::statement st = (sql.prepare << "SELECT component_index, component_name, sha256, file_name, content_type, "
-                                       "size, copy_kind FROM dossier_files WHERE dossier_id = :d ORDER BY position",
-                        soci::use(dossier_id), soci::into(f.component_index), soci::into(f.component_name),
-                        soci::into(f.sha256), soci::into(f.file_name), soci::into(f.content_type), soci::into(size),
-                        soci::into(f.copy_kind));
-  st.execute();
-  while (st.fetch()) {
-    f.size = size;
-    files.push_back(f);
+void WriteNotice(soci::session& sql, long long dossier_id, const app::Notice& notice) {
+  long long user = notice.user_id;
+  std::string at = FormatTimestamp(notice.at);
+  sql << "INSERT INTO notices (user_id, dossier_id, at, title, body) VALUES (:u, :d, :at, :t, :b)", soci::use(user),
+      soci::use(dossier_id), soci::use(at), soci::use(notice.title), soci::use(notice.body);
+}
+
+void WriteEventAuditNotice(soci::session& sql, long long dossier_id, const app::DossierChange& change) {
+  const app::DossierEvent& e = change.event;
+  std::string at = FormatTimestamp(e.at);
+  OptText step_due;
+  step_due.SetTime(e.step_due_at);
+  sql << "INSERT INTO dossier_events (dossier_id, at, actor, action, from_status, to_status, note, step, receiver, "
+         "step_due_at) VALUES (:d, :at, :actor, :action, :from, :to, :note, :step, :receiver, :due)",
+      soci::use(dossier_id), soci::use(at), soci::use(e.actor), soci::use(e.action), soci::use(e.from_status),
+      soci::use(e.to_status), soci::use(e.note), soci::use(e.step), soci::use(e.receiver),
+      soci::use(step_due.value, step_due.ind);
+  WriteAudit(sql, change.audit);
+  if (change.notice) WriteNotice(sql, dossier_id, *change.notice);
+  for (const auto& notice : change.officer_notices) WriteNotice(sql, dossier_id, notice);
+}
+
+// "= :id" for one dossier, "IN (...)" for several: ids we read ourselves.
+std::string IdCondition(const std::vector<Dossier>& dossiers) {
+  if (dossiers.size() == 1) return "= " + std::to_string(dossiers[0].id);
+  std::string ids;
+  for (const auto& d : dossiers) ids += (ids.empty() ? "" : ",") + std::to_string(d.id);
+  return "IN (" + ids + ")";
+}
+
+// Files, results and consultations of `dossiers`: one query each, however many dossiers.
+void ReadChildren(soci::session& sql, std::vector<Dossier>& dossiers) {
+  if (dossiers.empty()) return;
+  std::map<long long, Dossier*> by_id;
+  for (auto& d : dossiers) by_id[d.id] = &d;
+  const std::string ids = IdCondition(dossiers);
+  long long dossier_id = 0, size = 0;
+  {
+    DossierFile f;
+    soci::statement st =
+        (sql.prepare << "SELECT dossier_id, component_index, component_name, sha256, file_name, content_type, "
+                        "size, copy_kind FROM dossier_files WHERE dossier_id " + ids + " ORDER BY dossier_id, position",
+         soci::into(dossier_id), soci::into(f.component_index), soci::into(f.component_name), soci::into(f.sha256),
+         soci::into(f.file_name), soci::into(f.content_type), soci::into(size), soci::into(f.copy_kind));
+    st.execute();
+    while (st.fetch()) {
+      f.size = size;
+      by_id[dossier_id]->files.push_back(f);
+    }
   }
-  return files;
+  {
+    ResultDocument r;
+    std::string at;
+    soci::statement st =
+        (sql.prepare << "SELECT dossier_id, sha256, file_name, size, attached_by, attached_at FROM dossier_results "
+                        "WHERE dossier_id " + ids + " ORDER BY dossier_id, position",
+         soci::into(dossier_id), soci::into(r.sha256), soci::into(r.file_name), soci::into(size),
+         soci::into(r.attached_by), soci::into(at));
+    st.execute();
+    while (st.fetch()) {
+      r.size = size;
+      r.attached_at = ParseTimestamp(at).value_or(Timestamp{});
+      by_id[dossier_id]->handling.results.push_back(r);
+    }
+  }
+  {
+    Consultation c;
+    int planned = 0;
+    std::string requested, due;
+    OptText replied;
+    soci::statement st =
+        (sql.prepare << "SELECT dossier_id, number, step, planned, agency_code, task, requested_by, requested_at, "
+                        "due_at, replied_at, replied_by, reply FROM dossier_consultations WHERE dossier_id " + ids +
+                            " ORDER BY dossier_id, number",
+         soci::into(dossier_id), soci::into(c.number), soci::into(c.step), soci::into(planned),
+         soci::into(c.agency_code), soci::into(c.task), soci::into(c.requested_by), soci::into(requested),
+         soci::into(due), soci::into(replied.value, replied.ind), soci::into(c.replied_by), soci::into(c.reply));
+    st.execute();
+    while (st.fetch()) {
+      Consultation copy = c;
+      copy.planned = planned != 0;
+      copy.requested_at = ParseTimestamp(requested).value_or(Timestamp{});
+      copy.due_at = ParseTimestamp(due).value_or(Timestamp{});
+      copy.replied_at = replied.Time();
+      by_id[dossier_id]->handling.consultations.push_back(std::move(copy));
+    }
+  }
 }
 
 Error ConflictError() {
@@ -230,23 +501,25 @@ Result<Dossier> DossierStore::Insert(const app::DossierChange& change) {
     r.FromDossier(change.dossier);
     r.version = 1;
     long long id = 0;
-    *sql << "INSERT INTO dossiers (version, code, procedure_code, procedure_name, agency_code, owner_user_id, "
-            "applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, "
-            "applicant_organization, channel, status, request_note, copies, processing_days, submitted_at, "
-            "postal_handover_at, received_at, due_at, decided_at, supplement_items, supplement_note, refusal_reason, "
-            "received_by, created_at, updated_at) VALUES (:version, :code, :pc, :pn, :ac, :owner, :name, :idn, "
-            ":phone, :email, :address, :org, :channel, :status, :note, :copies, :days, :submitted, :handover, "
-            ":received, :due, :decided, :items, :snote, :reason, :by, :created, :updated) RETURNING id",
-        soci::use(r.version), soci::use(r.code.value, r.code.ind), soci::use(r.procedure_code),
-        soci::use(r.procedure_name), soci::use(r.agency_code), soci::use(r.owner, r.owner_ind), soci::use(r.name),
-        soci::use(r.id_number), soci::use(r.phone), soci::use(r.email), soci::use(r.address),
-        soci::use(r.organization), soci::use(r.channel), soci::use(r.status), soci::use(r.note),
-        soci::use(r.copies), soci::use(r.processing_days), soci::use(r.submitted.value, r.submitted.ind),
-        soci::use(r.handover.value, r.handover.ind), soci::use(r.received.value, r.received.ind),
-        soci::use(r.due.value, r.due.ind), soci::use(r.decided.value, r.decided.ind),
-        soci::use(r.supplement_items), soci::use(r.supplement_note), soci::use(r.refusal_reason),
-        soci::use(r.received_by), soci::use(r.created), soci::use(r.updated), soci::into(id);
+    {
+      soci::statement st(*sql);
+      st.alloc();
+      st.prepare(InsertSql());
+      st.exchange(soci::use(r.version));
+      st.exchange(soci::use(r.procedure_code));
+      st.exchange(soci::use(r.procedure_name));
+      st.exchange(soci::use(r.owner, r.owner_ind));
+      st.exchange(soci::use(r.channel));
+      st.exchange(soci::use(r.created));
+      r.BindChangeable(st);
+      st.exchange(soci::use(r.due_soon_flag.value, r.due_soon_flag.ind));
+      st.exchange(soci::use(r.overdue_flag.value, r.overdue_flag.ind));
+      st.exchange(soci::into(id));
+      st.define_and_bind();
+      st.execute(true);
+    }
     WriteFiles(*sql, id, change.dossier.files);
+    WriteHandlingChildren(*sql, id, change.dossier.handling);
     app::DossierChange recorded = change;
     if (recorded.audit.target.empty() || recorded.audit.target[0] != '#') {
       recorded.audit.detail = recorded.audit.target;  // the procedure code
@@ -274,22 +547,18 @@ Result<Dossier> DossierStore::Save(const app::DossierChange& change, const std::
     // Optimistic concurrency: the row must still have the version the caller
     // read. On PostgreSQL a concurrent writer waits for our row lock and then
     // finds the version changed; on SQLite BEGIN IMMEDIATE serializes writers.
-    soci::statement update =
-        (sql->prepare << "UPDATE dossiers SET version = :next, code = :code, agency_code = :ac, status = :status, "
-                         "applicant_name = :name, applicant_id_number = :idn, applicant_phone = :phone, "
-                         "applicant_email = :email, applicant_address = :address, request_note = :note, copies = :copies, "
-                         "processing_days = :days, submitted_at = :submitted, postal_handover_at = :handover, "
-                         "received_at = :received, due_at = :due, decided_at = :decided, supplement_items = :items, "
-                         "supplement_note = :snote, refusal_reason = :reason, received_by = :by, updated_at = :updated "
-                         "WHERE id = :id AND version = :expected",
-         soci::use(next), soci::use(r.code.value, r.code.ind), soci::use(r.agency_code), soci::use(r.status),
-         soci::use(r.name), soci::use(r.id_number), soci::use(r.phone), soci::use(r.email), soci::use(r.address),
-         soci::use(r.note), soci::use(r.copies), soci::use(r.processing_days),
-         soci::use(r.submitted.value, r.submitted.ind), soci::use(r.handover.value, r.handover.ind),
-         soci::use(r.received.value, r.received.ind), soci::use(r.due.value, r.due.ind),
-         soci::use(r.decided.value, r.decided.ind), soci::use(r.supplement_items), soci::use(r.supplement_note),
-         soci::use(r.refusal_reason), soci::use(r.received_by), soci::use(r.updated), soci::use(id),
-         soci::use(expected));
+    soci::statement update(*sql);
+    update.alloc();
+    update.prepare(UpdateSql());
+    update.exchange(soci::use(next));
+    r.BindChangeable(update);
+    update.exchange(soci::use(r.due_soon_flag.value, r.due_soon_flag.ind));
+    update.exchange(soci::use(r.due.value, r.due.ind));
+    update.exchange(soci::use(r.overdue_flag.value, r.overdue_flag.ind));
+    update.exchange(soci::use(r.due.value, r.due.ind));
+    update.exchange(soci::use(id));
+    update.exchange(soci::use(expected));
+    update.define_and_bind();
     update.execute(true);
     if (update.get_affected_rows() != 1) return Fail(ConflictError());
     Dossier d = change.dossier;
@@ -309,6 +578,7 @@ Result<Dossier> DossierStore::Save(const app::DossierChange& change, const std::
       recorded.audit.target = *code;
     }
     WriteFiles(*sql, id, d.files);
+    WriteHandlingChildren(*sql, id, d.handling);
     WriteEventAuditNotice(*sql, id, recorded);
     tx.Commit();
     return d;
@@ -345,29 +615,7 @@ Result<std::vector<Dossier>> DossierStore::Select(const std::string& where, cons
     st.execute(false);
     std::vector<Dossier> out;
     while (st.fetch()) out.push_back(r.ToDossier());
-    if (out.size() == 1) {
-      out[0].files = ReadFiles(*sql, out[0].id);
-    } else if (!out.empty()) {
-      // One query for every listed dossier's files, not one per dossier.
-      std::string ids;
-      std::map<long long, Dossier*> by_id;
-      for (auto& d : out) {
-        ids += (ids.empty() ? "" : ",") + std::to_string(d.id);  // integers we read ourselves
-        by_id[d.id] = &d;
-      }
-      DossierFile f;
-      long long dossier_id = 0, size = 0;
-      soci::statement files =
-          (sql->prepare << "SELECT dossier_id, component_index, component_name, sha256, file_name, content_type, "
-                           "size, copy_kind FROM dossier_files WHERE dossier_id IN (" + ids + ") ORDER BY dossier_id, position",
-           soci::into(dossier_id), soci::into(f.component_index), soci::into(f.component_name), soci::into(f.sha256),
-           soci::into(f.file_name), soci::into(f.content_type), soci::into(size), soci::into(f.copy_kind));
-      files.execute();
-      while (files.fetch()) {
-        f.size = size;
-        by_id[dossier_id]->files.push_back(f);
-      }
-    }
+    ReadChildren(*sql, out);
     return out;
   });
 }
@@ -435,14 +683,17 @@ Result<std::vector<app::DossierEvent>> DossierStore::History(std::int64_t dossie
     std::vector<app::DossierEvent> events;
     app::DossierEvent e;
     std::string at;
+    OptText step_due;
     long long id = dossier_id;
-    soci::statement st = (sql->prepare << "SELECT at, actor, action, from_status, to_status, note FROM dossier_events "
-                                          "WHERE dossier_id = :d ORDER BY id",
+    soci::statement st = (sql->prepare << "SELECT at, actor, action, from_status, to_status, note, step, receiver, "
+                                          "step_due_at FROM dossier_events WHERE dossier_id = :d ORDER BY id",
                           soci::use(id), soci::into(at), soci::into(e.actor), soci::into(e.action),
-                          soci::into(e.from_status), soci::into(e.to_status), soci::into(e.note));
+                          soci::into(e.from_status), soci::into(e.to_status), soci::into(e.note), soci::into(e.step),
+                          soci::into(e.receiver), soci::into(step_due.value, step_due.ind));
     st.execute();
     while (st.fetch()) {
       e.at = ParseTimestamp(at).value_or(Timestamp{});
+      e.step_due_at = step_due.Time();
       events.push_back(e);
     }
     return events;

@@ -1,6 +1,14 @@
 #pragma once
-// DossierStore: dossiers, their files, history, code sequences and notices
-// on SQLite or PostgreSQL. Thread-safe.
+// DossierStore: dossiers, their files, their handling (the step in the
+// internal process, result documents, consultations), history, code
+// sequences and notices on SQLite or PostgreSQL. Thread-safe.
+//
+// A change writes the whole dossier value in one transaction with its
+// history row, audit row, the applicant's notice and the officers' notices.
+// One exception: the deadline flags (due_soon_flagged_at,
+// overdue_flagged_at) set by the lateness scan without a version bump are
+// kept by a change that does not set them and does not move the due time,
+// so a change computed before the scan neither conflicts nor erases them.
 
 #include "app/dossier/ports.hpp"
 #include "store/database.hpp"
