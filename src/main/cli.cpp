@@ -18,6 +18,8 @@
 #include "interchange/catalog_json.hpp"
 #include "main/command_support.hpp"
 #include "main/demo_users.hpp"
+#include "main/portal.hpp"
+#include "jobs/deadline_job.hpp"
 #include "security/sodium_crypto.hpp"
 #include "store/account_store.hpp"
 #include "store/calendar_store.hpp"
@@ -51,7 +53,8 @@ int ImportCatalogFile(const std::string& url, const std::string& path) {
 }
 
 int Serve(const std::string& url, const std::string& listen, std::size_t threads,
-          std::optional<bool> secure_cookies, const std::string& files_dir, const std::string& public_url) {
+          std::optional<bool> secure_cookies, const std::string& files_dir, const std::string& public_url,
+          int job_interval_seconds) {
   web::ServerOptions options;
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) {
@@ -67,25 +70,19 @@ int Serve(const std::string& url, const std::string& listen, std::size_t threads
 
   auto db = OpenMigrated(url, options.threads + 2);
   if (!db) return Report(db.error());
-  store::CatalogStore catalog_store(**db);
-  app::CatalogService catalog(catalog_store);
+  Portal portal(**db, files_dir);
+  app::CatalogService& catalog = portal.catalog;
   if (auto snapshot = catalog.Snapshot(); !snapshot) return Report(snapshot.error());
   web::Metrics metrics;
   web::WebContext ctx{catalog, metrics};
-  store::CalendarStore calendar_store(**db);
-  app::SystemClock clock;
-  app::CalendarService calendar(calendar_store, clock);
-  if (auto loaded = calendar.Calendar(); !loaded) return Report(loaded.error());
-  ctx.calendar = &calendar;
-  store::AccountStore account_store(**db);
-  security::SodiumPasswordHasher hasher;
-  security::SodiumTokenService tokens;
-  app::AccountService accounts(account_store, hasher, tokens, clock);
-  ctx.accounts = &accounts;
-  store::DossierStore dossier_store(**db);
-  store::LocalFileStore file_store(files_dir);
-  app::DossierService dossiers(dossier_store, file_store, catalog, calendar, accounts, clock);
-  ctx.dossiers = &dossiers;
+  if (auto loaded = portal.calendar.Calendar(); !loaded) return Report(loaded.error());
+  ctx.calendar = &portal.calendar;
+  ctx.accounts = &portal.accounts;
+  ctx.dossiers = &portal.dossiers;
+  ctx.handling = &portal.handling;
+  // The lateness job runs inside the server (also `motcua jobs run-once`).
+  jobs::DeadlineJob deadline_job(portal.handling, std::chrono::seconds(job_interval_seconds));
+  if (job_interval_seconds > 0) deadline_job.Start();
   ctx.public_url = public_url.empty() ? "http://" + listen : public_url;
   while (!ctx.public_url.empty() && ctx.public_url.back() == '/') ctx.public_url.pop_back();
   // Browsers only return Secure cookies over HTTPS; plain HTTP is for
@@ -114,6 +111,7 @@ int Serve(const std::string& url, const std::string& listen, std::size_t threads
   sigwait(&signals, &sig);
   spdlog::info("event=stopping signal={}", sig == SIGTERM ? "SIGTERM" : "SIGINT");
   server.Stop();
+  deadline_job.Stop();
   spdlog::info("event=stopped");
   return 0;
 }
@@ -169,10 +167,16 @@ int Run(int argc, char** argv) {
       ->capture_default_str();
   serve->add_option("--secure-cookies", secure_cookies,
                     "Mark session cookies Secure (default: yes unless listening on loopback)");
+  int job_interval = 300;
+  serve->add_option("--job-interval", job_interval,
+                    "Seconds between deadline scans of the lateness job (0: off)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 86400));
 
   RegisterCalendarCommands(app, ctx);
   RegisterUserCommands(app, ctx);
   RegisterDossierCommands(app, ctx);
+  RegisterJobCommands(app, ctx);
 
   try {
     app.parse(argc, argv);
@@ -209,6 +213,8 @@ int Run(int argc, char** argv) {
     auto users = SeedDemoUsers(**db);
     if (!users) return Report(users.error());
     std::cout << fmt::format("Đã tạo {} tài khoản mẫu (mật khẩu {}).\n", *users, kDemoPassword);
+    auto processes = SeedDemoProcesses(**db);
+    if (!processes) return Report(processes.error());
     return 0;
   }
   if (*seed_synthetic) {
@@ -240,7 +246,7 @@ int Run(int argc, char** argv) {
     }
     return 0;
   }
-  if (*serve) return Serve(db_url, listen, threads, secure_cookies, files_dir, public_url);
+  if (*serve) return Serve(db_url, listen, threads, secure_cookies, files_dir, public_url, job_interval);
   return 0;
 }
 

@@ -36,5 +36,6 @@ Result<std::string> ReadFile(const std::string& path);
 void RegisterCalendarCommands(CLI::App& app, CommandContext& ctx);
 void RegisterUserCommands(CLI::App& app, CommandContext& ctx);
 void RegisterDossierCommands(CLI::App& app, CommandContext& ctx);
+void RegisterJobCommands(CLI::App& app, CommandContext& ctx);
 
 }  // namespace motcua::cli

@@ -25,4 +25,8 @@ const std::vector<DemoOfficer>& DemoOfficers();
 // already exist are left alone. Returns how many were created.
 Result<int> SeedDemoUsers(store::Database& db);
 
+// Stores the demo internal processes (the interconnected birth registration
+// with a parallel step); returns how many were created (0 if present).
+Result<int> SeedDemoProcesses(store::Database& db);
+
 }  // namespace motcua::cli

@@ -13,6 +13,7 @@
 #include "web/dossier_pages.hpp"
 #include "web/error_mapping.hpp"
 #include "web/forms.hpp"
+#include "web/handling_json.hpp"
 #include "web/multipart.hpp"
 #include "web/templates.hpp"
 
@@ -27,50 +28,6 @@ json TimeOrNull(const std::optional<Timestamp>& t) { return t ? json(FormatTimes
 json AgencyRef(const CatalogIndex* index, const std::string& code) {
   const Agency* a = index ? index->FindAgency(code) : nullptr;
   return {{"code", code}, {"name", a ? a->name : std::string()}};
-}
-
-json DossierJson(const Dossier& d, const CatalogIndex* index) {
-  json files = json::array();
-  for (const auto& f : d.files) {
-    files.push_back({{"component_index", f.component_index},
-                     {"component_name", f.component_name},
-                     {"sha256", f.sha256},
-                     {"file_name", f.file_name},
-                     {"content_type", f.content_type},
-                     {"size", f.size},
-                     {"copy_kind", f.copy_kind},
-                     {"url", "/api/v1/dossiers/" + std::to_string(d.id) + "/files/" + f.sha256}});
-  }
-  return {{"id", d.id},
-          {"version", d.version},
-          {"code", d.code.empty() ? json(nullptr) : json(d.code)},
-          {"status", DossierStatusKey(d.status)},
-          {"status_label", DossierStatusLabel(d.status)},
-          {"procedure", {{"code", d.procedure_code}, {"name", d.procedure_name}}},
-          {"agency", AgencyRef(index, d.agency_code)},
-          {"channel", ChannelKey(d.channel)},
-          {"applicant",
-           {{"full_name", d.applicant.full_name},
-            {"id_number", d.applicant.id_number},
-            {"phone", d.applicant.phone},
-            {"email", d.applicant.email},
-            {"address", d.applicant.address},
-            {"organization", d.applicant.organization}}},
-          {"request_note", d.request_note},
-          {"copies", d.copies},
-          {"files", files},
-          {"processing_days", d.processing_days},
-          {"submitted_at", TimeOrNull(d.submitted_at)},
-          {"postal_handover_at", TimeOrNull(d.postal_handover_at)},
-          {"received_at", TimeOrNull(d.received_at)},
-          {"due_at", TimeOrNull(d.due_at)},
-          {"decided_at", TimeOrNull(d.decided_at)},
-          {"supplement_items", d.supplement_items},
-          {"supplement_note", d.supplement_note},
-          {"refusal_reason", d.refusal_reason},
-          {"received_by", d.received_by},
-          {"created_at", FormatTimestamp(d.created_at)},
-          {"updated_at", FormatTimestamp(d.updated_at)}};
 }
 
 Error BadRequest(std::string message, std::string field = {}) {

@@ -4,6 +4,7 @@
 #include "web/calendar_handlers.hpp"
 #include "web/catalog_handlers.hpp"
 #include "web/dossier_handlers.hpp"
+#include "web/handling_handlers.hpp"
 #include "web/templates.hpp"
 
 namespace motcua::web {
@@ -95,6 +96,8 @@ std::unique_ptr<Router> BuildRoutes(WebContext& ctx) {
   router->Add("POST", "/tai-khoan/mat-khau", account(&AccountHandlers::ChangePasswordSubmit));
 
   // Dossiers: API, tracking.
+  // Before the dossier routes: its action endpoint covers the reception actions too.
+  AddHandlingRoutes(*router, ctx);
   AddDossierRoutes(*router, ctx);
   return router;
 }

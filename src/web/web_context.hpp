@@ -7,6 +7,7 @@
 #include "app/calendar/calendar_service.hpp"
 #include "app/catalog/catalog_service.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "app/handling/handling_service.hpp"
 #include "web/metrics.hpp"
 
 namespace motcua::web {
@@ -18,6 +19,7 @@ struct WebContext {
   app::CalendarService* calendar = nullptr;
   app::AccountService* accounts = nullptr;
   app::DossierService* dossiers = nullptr;
+  app::HandlingService* handling = nullptr;
   // Cookies get the Secure attribute unless serving plain HTTP for
   // development (set from --insecure-cookies / loopback listening).
   bool secure_cookies = true;

@@ -18,6 +18,9 @@
 #include "store/calendar_store.hpp"
 #include "store/catalog_store.hpp"
 #include "store/dossier_store.hpp"
+#include "store/process_store.hpp"
+#include "store/worklist_store.hpp"
+#include "app/handling/handling_service.hpp"
 #include "store/local_file_store.hpp"
 #include "testutil/catalog_builder.hpp"
 #include "testutil/fake_clock.hpp"
@@ -83,7 +86,13 @@ class DossierPagesHttp : public ::testing::Test {
     s_->ctx = std::make_unique<web::WebContext>(web::WebContext{*s_->catalog, s_->metrics, "Cổng thử nghiệm"});
     s_->ctx->calendar = s_->calendar.get();
     s_->ctx->accounts = s_->accounts.get();
+    s_->process_store = std::make_unique<store::ProcessStore>(s_->db->db());
+    s_->worklist_store = std::make_unique<store::WorklistStore>(s_->db->db());
+    s_->handling = std::make_unique<app::HandlingService>(*s_->dossiers, *s_->dossier_store, *s_->process_store,
+                                                          *s_->worklist_store, *s_->file_store, *s_->catalog,
+                                                          *s_->calendar, *s_->accounts, *s_->account_store, s_->clock);
     s_->ctx->dossiers = s_->dossiers.get();
+    s_->ctx->handling = s_->handling.get();
     s_->ctx->secure_cookies = false;
     s_->router = web::BuildRoutes(*s_->ctx);
     web::ServerOptions options;
@@ -169,6 +178,9 @@ class DossierPagesHttp : public ::testing::Test {
     std::unique_ptr<store::DossierStore> dossier_store;
     std::unique_ptr<store::LocalFileStore> file_store;
     std::unique_ptr<app::DossierService> dossiers;
+    std::unique_ptr<store::ProcessStore> process_store;
+    std::unique_ptr<store::WorklistStore> worklist_store;
+    std::unique_ptr<app::HandlingService> handling;
     std::unique_ptr<web::WebContext> ctx;
     std::unique_ptr<web::Router> router;
     std::unique_ptr<web::Server> server;

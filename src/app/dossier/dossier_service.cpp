@@ -337,6 +337,11 @@ Result<Dossier> DossierService::AcceptDossier(const Principal& who, const Dossie
   if (!due) return Fail(due.error());
   Dossier after = domain::Accept(before, now, *due, p->processing_days, Actor(who));
   after.updated_at = now;
+  if (handling_start_) {
+    auto started = handling_start_(after, now);
+    if (!started) return Fail(started.error());
+    after = std::move(*started);
+  }
   Date reception_day = ToVietnam(now).date;
   std::string agency = before.agency_code;
   std::optional<Notice> notice;
@@ -346,7 +351,10 @@ Result<Dossier> DossierService::AcceptDossier(const Principal& who, const Dossie
                         FormatVnDateTime(*due) + "."};
   }
   DossierChange change{after, before.version,
-                       DossierEvent{now, Actor(who), "accept", DossierStatusKey(before.status), "accepted", ""},
+                       DossierEvent{now, Actor(who), "accept", DossierStatusKey(before.status), "accepted", "", -1,
+                                    after.handling.assignee.empty() ? after.handling.step_agency
+                                                                    : after.handling.assignee,
+                                    std::nullopt},
                        AuditEvent{now, Actor(who), "dossier.accept", "#" + std::to_string(before.id), "", request_id},
                        notice};
   return dossiers_.UpdateAndAssignCode(change, DossierDayKey(reception_day), [&](int sequence) {

@@ -6,6 +6,7 @@
 // notice in one transaction. Files are written to the file store before the
 // database row that references them. Thread-safe.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,11 @@ class DossierService {
   // Public lookup by code (tra cứu): no login; callers show only non-personal fields.
   Result<domain::Dossier> Track(const std::string& code);
 
+  // How an accepted dossier enters its internal process (set by the
+  // handling service): called inside acceptance, before storing.
+  using HandlingStart = std::function<Result<domain::Dossier>(domain::Dossier, Timestamp)>;
+  void SetHandlingStart(HandlingStart start) { handling_start_ = std::move(start); }
+
  private:
   enum class Need { kView, kReceive, kApplicant };
   Result<domain::Dossier> Load(const Principal& who, const std::string& id_or_code, Need need,
@@ -109,6 +115,7 @@ class DossierService {
   CalendarService& calendar_;
   AccountService& accounts_;
   const Clock& clock_;
+  HandlingStart handling_start_;
 };
 
 // True if `agency_code` is `scope_root` or below it in the agency tree.

@@ -22,6 +22,9 @@ struct Notice {
 };
 
 // One row of a dossier's append-only history.
+// Hand-overs between steps also say which step was closed, who received
+// the dossier, and the due time of the closed step: the control slip
+// (Mẫu 05) is rendered from these rows.
 struct DossierEvent {
   Timestamp at{};
   std::string actor;
@@ -29,6 +32,9 @@ struct DossierEvent {
   std::string from_status;
   std::string to_status;
   std::string note;
+  int step = -1;                           // the step acted on (before the change)
+  std::string receiver;                    // who or which unit now holds it
+  std::optional<Timestamp> step_due_at;    // due time of the step acted on
 };
 
 // A change to store: the dossier as it now is, the version it must still
@@ -39,6 +45,7 @@ struct DossierChange {
   DossierEvent event;
   AuditEvent audit;
   std::optional<Notice> notice;
+  std::vector<Notice> officer_notices;  // e.g. to the officer a dossier was assigned to
 };
 
 struct DossierFilter {

@@ -20,6 +20,11 @@ constexpr StatusInfo kStatuses[] = {
     {DossierStatus::kAccepted, "accepted", "Đã tiếp nhận, đang giải quyết"},
     {DossierStatus::kRefused, "refused", "Từ chối tiếp nhận"},
     {DossierStatus::kWithdrawn, "withdrawn", "Đã rút hồ sơ"},
+    {DossierStatus::kPaused, "paused", "Tạm dừng giải quyết"},
+    {DossierStatus::kAppraisalSupplement, "appraisal_supplement", "Chờ bổ sung hồ sơ (đang giải quyết)"},
+    {DossierStatus::kResultReady, "result_ready", "Đã có kết quả"},
+    {DossierStatus::kRejected, "rejected", "Từ chối giải quyết"},
+    {DossierStatus::kReturned, "returned", "Đã trả kết quả"},
 };
 
 tl::unexpected<Error> NotNow(const Dossier& d, const char* what) {
@@ -139,9 +144,13 @@ Result<Dossier> Refuse(Dossier d, std::string reason, const std::string& officer
   return d;
 }
 
+bool IsInHandling(DossierStatus s) {
+  return s == DossierStatus::kAccepted || s == DossierStatus::kPaused || s == DossierStatus::kAppraisalSupplement;
+}
+
 Result<Dossier> Withdraw(Dossier d, Timestamp now) {
   bool ok = d.status == DossierStatus::kDraft || d.status == DossierStatus::kSubmitted ||
-            d.status == DossierStatus::kSupplementRequested || d.status == DossierStatus::kAccepted;
+            d.status == DossierStatus::kSupplementRequested || IsInHandling(d.status);
   if (!ok) return NotNow(d, "rút hồ sơ");
   d.status = DossierStatus::kWithdrawn;
   d.decided_at = now;
@@ -150,7 +159,8 @@ Result<Dossier> Withdraw(Dossier d, Timestamp now) {
 }
 
 bool ApplicantMayEdit(const Dossier& d) {
-  return d.status == DossierStatus::kDraft || d.status == DossierStatus::kSupplementRequested;
+  return d.status == DossierStatus::kDraft || d.status == DossierStatus::kSupplementRequested ||
+         d.status == DossierStatus::kAppraisalSupplement;
 }
 
 }  // namespace motcua::domain

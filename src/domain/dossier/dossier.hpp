@@ -16,6 +16,7 @@
 
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "domain/accounts/user.hpp"
 #include "domain/catalog/procedure.hpp"
 
 namespace motcua::domain {
@@ -24,10 +25,25 @@ enum class DossierStatus {
   kDraft,                // nháp: being prepared online
   kSubmitted,            // chờ tiếp nhận: online or postal, waiting for the desk
   kSupplementRequested,  // yêu cầu bổ sung: Mẫu 02 sent, waiting for the applicant
-  kAccepted,             // đã tiếp nhận: code and due time assigned (Mẫu 01)
+  kAccepted,             // đã tiếp nhận, đang giải quyết: code and due time (Mẫu 01), in its process
   kRefused,              // từ chối tiếp nhận (Mẫu 03)
   kWithdrawn,            // công dân rút hồ sơ
+  kPaused,               // tạm dừng (e.g. waiting for fee payment); the clock stops
+  kAppraisalSupplement,  // yêu cầu bổ sung trong khi thẩm định; the clock restarts on resubmission
+  kResultReady,          // đã có kết quả: approved, waiting to be returned
+  kRejected,             // từ chối giải quyết after appraisal (a result too, returned like one)
+  kReturned,             // đã trả kết quả
 };
+
+// Every status, in lifecycle order (for exhaustive tests and filters).
+inline constexpr DossierStatus kAllDossierStatuses[] = {
+    DossierStatus::kDraft,    DossierStatus::kSubmitted,  DossierStatus::kSupplementRequested,
+    DossierStatus::kAccepted, DossierStatus::kRefused,    DossierStatus::kWithdrawn,
+    DossierStatus::kPaused,   DossierStatus::kAppraisalSupplement, DossierStatus::kResultReady,
+    DossierStatus::kRejected, DossierStatus::kReturned};
+
+// Accepted and not yet decided: the deadline is running (or paused).
+bool IsInHandling(DossierStatus status);
 
 const char* DossierStatusKey(DossierStatus status);    // "draft", "submitted", ...
 const char* DossierStatusLabel(DossierStatus status);  // Vietnamese
@@ -51,6 +67,62 @@ struct DossierFile {
   std::string content_type;  // detected from the bytes
   std::int64_t size = 0;
   std::string copy_kind;  // "electronic", "original", "certified_copy", "photocopy"
+};
+
+// A result document (kết quả giải quyết) attached by an officer: a PDF in
+// the file store, kept with its hash for later signing and verification.
+struct ResultDocument {
+  std::string sha256;
+  std::string file_name;
+  std::int64_t size = 0;
+  std::string attached_by;
+  Timestamp attached_at{};
+};
+
+// A request for another agency's opinion or part of the work (xin ý kiến,
+// phối hợp; also a branch of a parallel liên thông step), with its own deadline.
+struct Consultation {
+  int number = 0;  // 1, 2, ... within the dossier
+  int step = 0;    // the step it belongs to
+  bool planned = false;  // from a parallel step of the process (else ad hoc)
+  std::string agency_code;
+  std::string task;
+  std::string requested_by;
+  Timestamp requested_at{};
+  Timestamp due_at{};
+  std::optional<Timestamp> replied_at;
+  std::string replied_by;
+  std::string reply;
+};
+
+// Where a dossier is in its internal process, and how its deadline went.
+struct Handling {
+  int process_version = 0;
+  int step = -1;             // index into the process steps; -1 before acceptance
+  std::string step_agency;   // the unit that holds it now
+  Role step_role = Role::kDeskOfficer;  // the role the current step needs (for worklists)
+  std::string assignee;      // officer username; empty: waiting in the unit's queue
+  std::optional<Timestamp> step_started_at;
+  std::optional<Timestamp> step_due_at;
+  std::optional<Timestamp> paused_at;
+  std::string pause_reason;
+  std::optional<Timestamp> original_due_at;  // the due time before the apology
+  std::optional<Timestamp> apologized_at;    // Mẫu 04, at most once
+  std::string apology_reason;
+  std::string apologized_by;
+  std::optional<Timestamp> completed_at;     // result ready (approved or rejected)
+  std::optional<Timestamp> returned_at;
+  std::string return_method;                 // desk, postal, online
+  std::string outcome;                       // early, on_time, late (against the due time)
+  bool counted_late = false;                 // late, or rescheduled by an apology
+  std::string decision_reason;               // rejection after appraisal
+  bool supplement_late = false;              // requested more than 3 working days after receipt
+  int restarts = 0;                          // deadline restarts after supplements
+  std::string delayed_by;                    // agencies that finished their part late, comma-separated
+  std::optional<Timestamp> due_soon_flagged_at;
+  std::optional<Timestamp> overdue_flagged_at;
+  std::vector<ResultDocument> results;
+  std::vector<Consultation> consultations;
 };
 
 struct Dossier {
@@ -77,6 +149,7 @@ struct Dossier {
   std::string supplement_note;
   std::string refusal_reason;
   std::string received_by;  // officer username
+  Handling handling;
   Timestamp created_at{};
   Timestamp updated_at{};
 };
@@ -107,7 +180,8 @@ Result<Dossier> Resubmit(Dossier dossier, const Procedure& procedure, Timestamp 
 // submitted → refused with reasons (Mẫu 03). Errors: kInvalidArgument without a reason.
 Result<Dossier> Refuse(Dossier dossier, std::string reason, const std::string& officer, Timestamp now);
 
-// The applicant withdraws (rút hồ sơ): allowed until a decision is made.
+// The applicant withdraws (rút hồ sơ): allowed until a decision is made
+// (draft, submitted, supplement requested, in handling, paused).
 Result<Dossier> Withdraw(Dossier dossier, Timestamp now);
 
 // Whether the applicant may still change the files (draft or supplement).

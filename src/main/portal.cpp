@@ -1,0 +1,20 @@
+#include "main/portal.hpp"
+
+namespace motcua::cli {
+
+Portal::Portal(store::Database& db, const std::string& files_dir)
+    : catalog_store(db),
+      catalog(catalog_store),
+      calendar_store(db),
+      calendar(calendar_store, clock),
+      account_store(db),
+      accounts(account_store, hasher, tokens, clock),
+      dossier_store(db),
+      file_store(files_dir),
+      dossiers(dossier_store, file_store, catalog, calendar, accounts, clock),
+      process_store(db),
+      worklist_store(db),
+      handling(dossiers, dossier_store, process_store, worklist_store, file_store, catalog, calendar, accounts,
+               account_store, clock) {}
+
+}  // namespace motcua::cli

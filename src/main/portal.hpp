@@ -1,0 +1,46 @@
+#pragma once
+// The composition root of the use cases over one database: every store,
+// the file store and every service, wired once for `serve` and for the
+// commands that run use cases (`jobs run-once`).
+
+#include <memory>
+#include <string>
+
+#include "app/accounts/account_service.hpp"
+#include "app/calendar/calendar_service.hpp"
+#include "app/catalog/catalog_service.hpp"
+#include "app/dossier/dossier_service.hpp"
+#include "app/handling/handling_service.hpp"
+#include "security/sodium_crypto.hpp"
+#include "store/account_store.hpp"
+#include "store/calendar_store.hpp"
+#include "store/catalog_store.hpp"
+#include "store/database.hpp"
+#include "store/dossier_store.hpp"
+#include "store/local_file_store.hpp"
+#include "store/process_store.hpp"
+#include "store/worklist_store.hpp"
+
+namespace motcua::cli {
+
+struct Portal {
+  Portal(store::Database& db, const std::string& files_dir);
+
+  store::CatalogStore catalog_store;
+  app::CatalogService catalog;
+  store::CalendarStore calendar_store;
+  app::SystemClock clock;
+  app::CalendarService calendar;
+  store::AccountStore account_store;
+  security::SodiumPasswordHasher hasher;
+  security::SodiumTokenService tokens;
+  app::AccountService accounts;
+  store::DossierStore dossier_store;
+  store::LocalFileStore file_store;
+  app::DossierService dossiers;
+  store::ProcessStore process_store;
+  store::WorklistStore worklist_store;
+  app::HandlingService handling;
+};
+
+}  // namespace motcua::cli
