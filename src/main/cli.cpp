@@ -177,6 +177,7 @@ int Run(int argc, char** argv) {
   RegisterUserCommands(app, ctx);
   RegisterDossierCommands(app, ctx);
   RegisterJobCommands(app, ctx);
+  RegisterProcessCommands(app, ctx);
 
   try {
     app.parse(argc, argv);
