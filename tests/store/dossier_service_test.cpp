@@ -243,6 +243,17 @@ TEST_P(DossierServiceContract, DeskReceptionAcceptsInOneGoAndPostalCountsFromHan
 
   // A ward officer cannot receive for Sở Tư pháp.
   EXPECT_EQ(service_->ReceiveAtDesk(desk_ward_, in, "r").error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(desk->owner_user_id, 0);  // no account with that ID number
+
+  // A citizen with an account: the paper dossier is linked to it and they are told.
+  in.channel = domain::Channel::kDesk;
+  in.applicant = {"Nguyễn Văn An", "079203001234", "0912345678", "", "", ""};
+  auto linked = service_->ReceiveAtDesk(desk_justice_, in, "r");
+  ASSERT_TRUE(linked) << linked.error().user_message;
+  EXPECT_EQ(linked->owner_user_id, citizen_.user.id);
+  auto mine = service_->List(citizen_, {});
+  ASSERT_TRUE(mine);
+  EXPECT_TRUE(std::any_of(mine->begin(), mine->end(), [&](const domain::Dossier& d) { return d.id == linked->id; }));
 }
 
 TEST_P(DossierServiceContract, PeopleSeeAndActOnlyWithinTheirReach) {

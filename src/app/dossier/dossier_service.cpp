@@ -290,6 +290,13 @@ Result<Dossier> DossierService::ReceiveAtDesk(const Principal& officer, NewDossi
   if (!d.applicant.email.empty()) check(ValidateEmail(d.applicant.email, "applicant.email"), d.applicant.email);
   d.applicant.address = ToNfc(Trim(d.applicant.address)).value_or("");
   if (auto filled = FillRequestAndFiles(*p, in, std::move(problems), d); !filled) return Fail(filled.error());
+  // A paper dossier of a citizen with an account is linked to it, so they
+  // follow it online and get its notices (the lookup is audited).
+  if (!d.applicant.id_number.empty()) {
+    if (auto owner = accounts_.FindCitizenByIdNumber(officer, d.applicant.id_number, request_id)) {
+      d.owner_user_id = owner->id;
+    }
+  }
   d.created_at = d.updated_at = now;
   if (d.channel == Channel::kPostal) {
     d.status = DossierStatus::kSubmitted;
