@@ -487,6 +487,21 @@ TEST_P(HandlingServiceContract, RegisterListsTheYearsReceivedDossiersInOrder) {
   EXPECT_TRUE(handling_->Register(desk_, kUnit, 2025, "r")->empty());
 }
 
+TEST_P(HandlingServiceContract, ResubmittingFromTheCitizensPageRestartsTheDeadlineToo) {
+  auto d = Must(desk_, Accepted(), A("forward"));
+  auto supplement = A("request_supplement");
+  supplement.items = {"Bản sao Căn cước"};
+  d = Must(specialist_, d, supplement);
+  clock_.Set(T("2026-12-02T02:00:00Z"));
+  // The citizen's page goes through DossierService, which hands the restart to handling.
+  app::DossierAction resubmit{"resubmit", d.version, {}, "", ""};
+  auto back = dossiers_->Act(citizen_, std::to_string(d.id), resubmit, "r");
+  ASSERT_TRUE(back) << back.error().user_message;
+  EXPECT_EQ(back->status, DossierStatus::kAccepted);
+  EXPECT_EQ(back->handling.restarts, 1);
+  EXPECT_EQ(*back->due_at, T("2026-12-16T10:00:00Z"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, HandlingServiceContract, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          [](const auto& info) { return testutil::EngineName(info.param); });
 

@@ -384,6 +384,9 @@ Result<Dossier> DossierService::Act(const Principal& who, const std::string& id_
     return Fail(ErrorCode::kConflict, "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang và thử lại.",
                 fmt::format("stale version {} != {}", a.version, d->version));
   }
+  if (a.action == "resubmit" && d->status == DossierStatus::kAppraisalSupplement && appraisal_resubmit_) {
+    return appraisal_resubmit_(who, *d, request_id);
+  }
   Timestamp now = clock_.Now();
   auto index = catalog_.Snapshot();
   if (!index) return Fail(index.error());

@@ -91,6 +91,11 @@ class DossierService {
   // handling service): called inside acceptance, before storing.
   using HandlingStart = std::function<Result<domain::Dossier>(domain::Dossier, Timestamp)>;
   void SetHandlingStart(HandlingStart start) { handling_start_ = std::move(start); }
+  // How a resubmission after a supplement requested during appraisal is
+  // handled (the deadline restarts: set by the handling service).
+  using AppraisalResubmit =
+      std::function<Result<domain::Dossier>(const Principal&, const domain::Dossier&, const std::string&)>;
+  void SetAppraisalResubmit(AppraisalResubmit resubmit) { appraisal_resubmit_ = std::move(resubmit); }
 
  private:
   enum class Need { kView, kReceive, kApplicant };
@@ -116,6 +121,7 @@ class DossierService {
   AccountService& accounts_;
   const Clock& clock_;
   HandlingStart handling_start_;
+  AppraisalResubmit appraisal_resubmit_;
 };
 
 // True if `agency_code` is `scope_root` or below it in the agency tree.

@@ -46,6 +46,12 @@ HandlingService::HandlingService(DossierService& dossier_service, DossierReposit
       clock_(clock),
       options_(options) {
   dossier_service_.SetHandlingStart([this](Dossier d, Timestamp now) { return StartHandling(std::move(d), now); });
+  dossier_service_.SetAppraisalResubmit([this](const Principal& who, const Dossier& d, const std::string& request_id) {
+    HandlingInput in;
+    in.action = "resubmit";
+    in.version = d.version;
+    return Act(who, std::to_string(d.id), in, request_id);
+  });
 }
 
 std::string HandlingService::Actor(const Principal& who) const {
