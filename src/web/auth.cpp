@@ -66,4 +66,14 @@ std::string FormValue(const std::multimap<std::string, std::string>& form, const
   return it == form.end() ? std::string() : it->second;
 }
 
+Result<app::Principal> AuthenticateWrite(const WebContext& ctx, const Request& req) {
+  auto who = Authenticate(ctx, req);
+  if (!who) return who;
+  if (who->session.kind == "cookie") {
+    std::multimap<std::string, std::string> form{{"csrf_token", req.Header("x-csrf-token")}};
+    return AuthenticateForm(ctx, req, form);
+  }
+  return who;
+}
+
 }  // namespace motcua::web

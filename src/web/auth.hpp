@@ -38,6 +38,10 @@ Result<app::Principal> AuthenticateForm(const WebContext& ctx, const Request& re
                                         const std::multimap<std::string, std::string>& form);
 
 // Set-Cookie header values to start and to end a session.
+// For API writes: a bearer token, or a session cookie with the CSRF token in
+// the X-CSRF-Token header (scripts in the portal's own pages).
+Result<app::Principal> AuthenticateWrite(const WebContext& ctx, const Request& req);
+
 std::string SessionCookie(const std::string& token, bool secure);
 std::string ClearedSessionCookie(bool secure);
 

@@ -30,23 +30,6 @@ json AgencyRef(const CatalogIndex* index, const std::string& code) {
   return {{"code", code}, {"name", a ? a->name : std::string()}};
 }
 
-Error BadRequest(std::string message, std::string field = {}) {
-  Error e{ErrorCode::kInvalidArgument, message, "bad request", {}};
-  if (!field.empty()) e.fields.push_back({std::move(field), std::move(message)});
-  return e;
-}
-
-// API writes: bearer tokens, or a session cookie with the X-CSRF-Token header.
-Result<app::Principal> AuthenticateWrite(const WebContext& ctx, const Request& req) {
-  auto who = Authenticate(ctx, req);
-  if (!who) return who;
-  if (who->session.kind == "cookie") {
-    std::multimap<std::string, std::string> form{{"csrf_token", req.Header("x-csrf-token")}};
-    return AuthenticateForm(ctx, req, form);
-  }
-  return who;
-}
-
 std::string ReadString(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();

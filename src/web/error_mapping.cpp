@@ -63,4 +63,10 @@ Error InvalidParameter(const std::string& name, std::string message) {
   return e;
 }
 
+Error BadRequest(std::string message, std::string field) {
+  Error e{ErrorCode::kInvalidArgument, message, "bad request", {}};
+  if (!field.empty()) e.fields.push_back({std::move(field), std::move(message)});
+  return e;
+}
+
 }  // namespace motcua::web

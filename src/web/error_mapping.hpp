@@ -6,6 +6,9 @@
 
 namespace motcua::web {
 
+// A kInvalidArgument error with `message` (Vietnamese), on `field` if given.
+Error BadRequest(std::string message, std::string field = {});
+
 int HttpStatusFor(ErrorCode code);
 
 // application/problem+json (RFC 9457) with a Vietnamese `detail`, the

@@ -19,24 +19,7 @@ namespace {
 using nlohmann::json;
 using namespace motcua::domain;
 
-Error BadRequest(std::string message, std::string field = {}) {
-  Error e{ErrorCode::kInvalidArgument, message, "bad request", {}};
-  if (!field.empty()) e.fields.push_back({std::move(field), std::move(message)});
-  return e;
-}
-
 Error Unavailable() { return {ErrorCode::kUnavailable, "Chức năng xử lý hồ sơ chưa sẵn sàng.", "no handling", {}}; }
-
-// API writes: bearer tokens, or a session cookie with the X-CSRF-Token header.
-Result<app::Principal> AuthenticateWrite(const WebContext& ctx, const Request& req) {
-  auto who = Authenticate(ctx, req);
-  if (!who) return who;
-  if (who->session.kind == "cookie") {
-    std::multimap<std::string, std::string> form{{"csrf_token", req.Header("x-csrf-token")}};
-    return AuthenticateForm(ctx, req, form);
-  }
-  return who;
-}
 
 std::string Text(const json& j, const char* key) {
   auto it = j.find(key);
