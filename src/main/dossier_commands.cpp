@@ -2,10 +2,12 @@
 // measurements of the dossier benchmark (bench/dossiers.sh).
 //
 //   seed dossiers --count N [--agency CODE] [--procedure CODE] [--days D]
-//                 [--last-day YYYY-MM-DD] [--files DIR] [--seed S]
+//                 [--last-day YYYY-MM-DD] [--files DIR] [--officers N] [--seed S]
 //       realistic accepted and submitted dossiers with codes, files and
 //       history, mostly for the ward 000.20.31.H29 and Sở Tư pháp
-//       000.00.06.H29; progress on stderr, a summary on stdout.
+//       000.00.06.H29, spread over the steps of their processes and assigned
+//       to N officer accounts canbo.001.. (default 300, password matkhau123);
+//       progress on stderr, a summary on stdout.
 //   bench raw-insert --seconds S --threads T --files DIR [--size BYTES] [--procedure CODE]
 //       the raw ceiling of a durable submission on this engine: per operation
 //       one file fsynced through LocalFileStore and one dossier row in its own
@@ -35,6 +37,7 @@
 #include "app/calendar/calendar_service.hpp"
 #include "app/catalog/catalog_service.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "domain/process/process_definition.hpp"
 #include "main/command_support.hpp"
 #include "main/demo_users.hpp"
 #include "security/sodium_crypto.hpp"
@@ -120,6 +123,10 @@ Result<store::DossierSeedOptions> PlanSeed(const domain::CatalogIndex& index, co
       if (p->components[i].required) s.files.emplace_back(static_cast<int>(i), p->components[i].name);
     }
     if (s.files.empty() && !p->components.empty()) s.files.emplace_back(0, p->components[0].name);
+    // The process dossiers of it follow (version 0: the catalog's or the standard one).
+    for (const auto& step : domain::DefaultProcess(*p).steps) {
+      s.steps.push_back({domain::RoleKey(step.role), step.agency_code, step.days});
+    }
     o.procedures.push_back(std::move(s));
   }
   // Receiving agencies: the named one, or each procedure's primary agency
@@ -160,6 +167,56 @@ Result<store::DossierSeedOptions> PlanSeed(const domain::CatalogIndex& index, co
   return o;
 }
 
+// `count` officer accounts canbo.001, canbo.002, ... over the agencies that
+// hold steps: at least a desk officer, a specialist and a leader each, the
+// rest by the agencies' shares of the dossiers, a third of each agency's at
+// the desk, half specialists, the rest leaders.
+std::vector<store::SeedOfficer> PlanOfficers(const store::DossierSeedOptions& o, int count) {
+  std::vector<std::pair<std::string, double>> agencies;  // (code, share)
+  auto add = [&](const std::string& code, double share) {
+    for (auto& a : agencies) {
+      if (a.first == code) {
+        a.second += share;
+        return;
+      }
+    }
+    agencies.emplace_back(code, share);
+  };
+  for (const auto& a : o.agencies) {
+    add(a.code, a.share);
+    for (int i : a.procedures) {
+      for (const auto& step : o.procedures[i].steps) {
+        if (!step.agency_code.empty()) add(step.agency_code, a.share / static_cast<double>(a.procedures.size()));
+      }
+    }
+  }
+  std::vector<store::SeedOfficer> out;
+  if (count <= 0 || agencies.empty()) return out;
+  double total = 0;
+  for (const auto& a : agencies) total += a.second;
+  const int spare = std::max(0, count - 3 * static_cast<int>(agencies.size()));
+  std::vector<int> per(agencies.size(), 3);
+  int given = 0;
+  for (std::size_t i = 0; i < agencies.size(); ++i) {
+    int extra = static_cast<int>(spare * agencies[i].second / total);
+    per[i] += extra;
+    given += extra;
+  }
+  for (std::size_t i = 0; given < spare; i = (i + 1) % agencies.size(), ++given) ++per[i];  // the rounding's rest
+  int number = 0;
+  for (std::size_t i = 0; i < agencies.size(); ++i) {
+    const int n = per[i];
+    const int desk = std::max(1, n / 3), specialists = std::max(1, n / 2), leaders = std::max(1, n - desk - specialists);
+    for (int k = 0; k < desk + specialists + leaders; ++k) {
+      const char* role = k < desk ? "desk_officer" : k < desk + specialists ? "specialist" : "leader";
+      ++number;
+      out.push_back({fmt::format("canbo.{:03d}", number), fmt::format("Cán bộ {:03d}", number), role,
+                     agencies[i].first});
+    }
+  }
+  return out;
+}
+
 Date YesterdayInVietnam() {
   Date today = ToVietnam(std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now())).date;
   return Date{std::chrono::sys_days(today) - std::chrono::days(1)};
@@ -169,6 +226,7 @@ struct SeedOptions {
   std::int64_t count = 0;
   std::string agency, procedure, last_day, files = DefaultFilesDir();
   int days = 0;
+  int officers = 300;
   std::uint64_t seed = 20251125;
 };
 
@@ -182,6 +240,14 @@ int RunSeed(const std::string& url, const SeedOptions& s) {
   options->count = s.count;
   options->days = s.days;
   options->seed = s.seed;
+  options->officers = PlanOfficers(*options, s.officers);
+  if (!options->officers.empty()) {
+    // One hash for every seeded officer (benchmark accounts): the demo password.
+    security::SodiumPasswordHasher hasher;
+    auto hash = hasher.Hash(kDemoPassword);
+    if (!hash) return Report(hash.error());
+    options->officer_password_hash = *hash;
+  }
   if (s.last_day.empty()) {
     options->last_day = YesterdayInVietnam();
   } else if (auto day = ParseIsoDate(s.last_day)) {
@@ -218,9 +284,10 @@ int RunSeed(const std::string& url, const SeedOptions& s) {
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   std::cout << fmt::format(
       "Đã tạo {} hồ sơ ({} đã tiếp nhận, {} chờ tiếp nhận), {} tệp, {} sự kiện; ngày tiếp nhận {} đến {} ({} ngày làm "
-      "việc); {:.1f} giây.\n",
+      "việc); {} cán bộ mới ({} hồ sơ đã phân công); {:.1f} giây.\n",
       summary->dossiers, summary->accepted, summary->submitted, summary->files, summary->events,
-      FormatIsoDate(summary->first_day), FormatIsoDate(summary->last_day), summary->days, seconds);
+      FormatIsoDate(summary->first_day), FormatIsoDate(summary->last_day), summary->days, summary->officers_created,
+      summary->assigned, seconds);
   return 0;
 }
 
@@ -402,6 +469,9 @@ void RegisterDossierCommands(CLI::App& app, CommandContext& ctx) {
       ->check(CLI::Range(1, 20000));
   dossiers->add_option("--last-day", s->last_day, "Newest reception day, YYYY-MM-DD (default: yesterday)");
   dossiers->add_option("--files", s->files, "File store directory for the sample attachment (env MOTCUA_FILES)")
+      ->capture_default_str();
+  dossiers->add_option("--officers", s->officers,
+                       "Officer accounts canbo.NNN (password matkhau123) to create and assign dossiers to")
       ->capture_default_str();
   dossiers->add_option("--seed", s->seed, "Random seed (same seed, same dossiers)")->capture_default_str();
   dossiers->callback([&ctx, s] {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <random>
 #include <tuple>
@@ -10,7 +11,9 @@
 #include <fmt/format.h>
 #include <soci/soci.h>
 
+#include "core/text.hpp"
 #include "core/time.hpp"
+#include "domain/accounts/user.hpp"
 #include "domain/catalog/agency.hpp"
 #include "domain/catalog/procedure.hpp"
 #include "domain/dossier/dossier.hpp"
@@ -31,8 +34,9 @@ namespace {
 constexpr const char* kSeedColumns =
     "version, code, procedure_code, procedure_name, agency_code, applicant_name, applicant_id_number, "
     "applicant_phone, applicant_email, applicant_address, channel, status, request_note, copies, "
-    "processing_days, submitted_at, postal_handover_at, received_at, due_at, received_by, created_at, updated_at";
-constexpr int kSeedColumnCount = 22;
+    "processing_days, submitted_at, postal_handover_at, received_at, due_at, received_by, created_at, updated_at, "
+    "step, step_agency, step_role, assignee, step_started_at, step_due_at, applicant_name_key";
+constexpr int kSeedColumnCount = 29;
 
 struct Nullable {
   std::string value;
@@ -57,6 +61,11 @@ struct SeedRow {
   double processing_days = 0;
   Nullable submitted, handover, received, due;
   std::string received_by, created, updated;
+  int step = -1;
+  Nullable step_agency;
+  std::string step_role = "desk_officer";
+  Nullable assignee, step_started, step_due;
+  std::string name_key;
   int file_count = 0;  // not a column: the files this row gets (seed_files)
 };
 
@@ -129,6 +138,40 @@ std::string Stamp(Date day, int seconds, int millis) {
   return FormatTimestamp(FromVietnam(day, 0) + std::chrono::seconds(seconds) + std::chrono::milliseconds(millis));
 }
 
+// A second, independent stream of draws for the handling state, derived
+// from the applicant's draws (splitmix64), so that adding it left the
+// dossiers' other columns as they were.
+class HandlingDraw {
+ public:
+  explicit HandlingDraw(std::uint64_t seed) : state_(seed ^ 0xD1B54A32D192ED03ULL) {}
+  std::uint64_t Next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  double Unit() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
+
+ private:
+  std::uint64_t state_;
+};
+
+// The step an accepted dossier is at: 25/45/20/10 % over four steps, else
+// evenly.
+int PickStep(std::size_t steps, double u) {
+  if (steps <= 1) return 0;
+  if (steps == 4) {
+    constexpr double kCumulative[] = {0.25, 0.70, 0.90};
+    for (int k = 0; k < 3; ++k) {
+      if (u < kCumulative[k]) return k;
+    }
+    return 3;
+  }
+  return std::min(static_cast<int>(u * static_cast<double>(steps)), static_cast<int>(steps) - 1);
+}
+
+std::chrono::milliseconds Hours(double h) { return std::chrono::milliseconds(static_cast<long long>(h * 3600000.0)); }
+
 // --- writing ---------------------------------------------------------------------
 
 std::string InsertSql(int rows) {
@@ -180,6 +223,13 @@ std::unique_ptr<BatchStatement> PrepareBatch(soci::session& sql, std::vector<See
     b->st->exchange(soci::use(r.received_by));
     b->st->exchange(soci::use(r.created));
     b->st->exchange(soci::use(r.updated));
+    b->st->exchange(soci::use(r.step));
+    b->st->exchange(soci::use(r.step_agency.value, r.step_agency.ind));
+    b->st->exchange(soci::use(r.step_role));
+    b->st->exchange(soci::use(r.assignee.value, r.assignee.ind));
+    b->st->exchange(soci::use(r.step_started.value, r.step_started.ind));
+    b->st->exchange(soci::use(r.step_due.value, r.step_due.ind));
+    b->st->exchange(soci::use(r.name_key));
   }
   b->st->define_and_bind();
   return b;
@@ -293,6 +343,26 @@ Status CheckOptions(const DossierSeedOptions& o) {
   for (const auto& a : o.agencies) codes.push_back(a.code);
   std::sort(codes.begin(), codes.end());
   if (std::adjacent_find(codes.begin(), codes.end()) != codes.end()) return bad("Cơ quan bị lặp.");
+  for (const auto& p : o.procedures) {
+    for (const auto& step : p.steps) {
+      auto role = ParseRole(step.role);
+      if (!role || !IsOfficer(*role)) return bad("Vai trò của bước xử lý không hợp lệ: " + step.role);
+      if (!step.agency_code.empty() && !IsValidAgencyCode(step.agency_code)) {
+        return bad("Mã cơ quan của bước xử lý không hợp lệ: " + step.agency_code);
+      }
+    }
+  }
+  if (!o.officers.empty() && o.officer_password_hash.empty()) return bad("Thiếu mật khẩu (đã băm) của cán bộ.");
+  codes.clear();
+  for (const auto& officer : o.officers) {
+    auto role = ParseRole(officer.role);
+    if (officer.username.empty() || !role || !IsOfficer(*role) || !IsValidAgencyCode(officer.agency_code)) {
+      return bad("Cán bộ không hợp lệ: " + officer.username);
+    }
+    codes.push_back(officer.username);
+  }
+  std::sort(codes.begin(), codes.end());
+  if (std::adjacent_find(codes.begin(), codes.end()) != codes.end()) return bad("Cán bộ bị lặp.");
   return {};
 }
 
@@ -327,6 +397,12 @@ Result<DossierSeedSummary> SeedDossiers(Database& db, const WorkingCalendar& cal
     for (int p : o.agencies[a].procedures) cumulative_weights[a].push_back(sum += o.procedures[p].weight);
   }
   const OfficeHours hours = OfficeHours::Default();
+  const Timestamp due_reference =
+      o.due_reference != Timestamp{} ? o.due_reference
+                                     : FromVietnam(Date{std::chrono::sys_days(o.last_day) + std::chrono::days(1)}, 0);
+  // Officers by (agency, role), for the assignees.
+  std::map<std::pair<std::string, std::string>, std::vector<const SeedOfficer*>> officers_of;
+  for (const auto& officer : o.officers) officers_of[{officer.agency_code, officer.role}].push_back(&officer);
 
   return Guard("seed dossiers", [&]() -> Result<DossierSeedSummary> {
     Database::Lease sql(db);
@@ -350,6 +426,23 @@ Result<DossierSeedSummary> SeedDossiers(Database& db, const WorkingCalendar& cal
     for (const auto& a : o.agencies) {
       *sql << "INSERT INTO seed_agencies (agency_code, officer) VALUES (:a, :o) ON CONFLICT DO NOTHING",
           soci::use(a.code), soci::use(a.desk_officer);
+    }
+
+    if (!o.officers.empty()) {
+      long long before = 0, after = 0;
+      *sql << "SELECT COUNT(*) FROM users", soci::into(before);
+      WriteTransaction users_tx(*sql, db.dialect());
+      const std::string created = FormatTimestamp(
+          std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()));
+      for (const auto& officer : o.officers) {
+        *sql << "INSERT INTO users (role, username, full_name, agency_code, password_hash, active, created_at) "
+                "VALUES (:r, :u, :n, :a, :h, 1, :c) ON CONFLICT (username) DO NOTHING",
+            soci::use(officer.role), soci::use(officer.username), soci::use(officer.full_name),
+            soci::use(officer.agency_code), soci::use(o.officer_password_hash), soci::use(created);
+      }
+      users_tx.Commit();
+      *sql << "SELECT COUNT(*) FROM users", soci::into(after);
+      summary.officers_created = after - before;
     }
 
     Writer writer(*sql, o, summary);
@@ -444,6 +537,7 @@ Result<DossierSeedSummary> SeedDossiers(Database& db, const WorkingCalendar& cal
         const char* middle = Pick(kMiddleNames, bits);
         const char* given = Pick(kGivenNames, bits);
         row.name = fmt::format("{} {} {}", family, middle, given);
+        row.name_key = FoldForSearch(row.name);
         // CCCD: province 079 (TP.HCM), century-and-sex digit (0/1 born in
         // the 1900s, 2/3 in the 2000s), two digits of the year, serial.
         const int born = 1960 + static_cast<int>((bits / 2) % 45);
@@ -488,6 +582,45 @@ Result<DossierSeedSummary> SeedDossiers(Database& db, const WorkingCalendar& cal
           row.received_by = agency.desk_officer;
           row.processing_days = p.processing_days;
           row.updated = row.received.value;
+          // Its place in the process (see DossierSeedOptions::officers).
+          HandlingDraw h(r.person ^ (r.person2 << 1));
+          const Timestamp received = FromVietnam(day, 0) +
+                                     std::chrono::seconds(r.channel == Channel::kDesk ? r.created_s : r.received_s) +
+                                     std::chrono::milliseconds(millis);  // as row.received
+          const double due_u = h.Unit(), due_v = h.Unit();
+          Timestamp due_at;
+          if (due_u < 0.03) {
+            due_at = std::max(due_reference - Hours(1 + due_v * 14 * 24), received + Hours(1));
+          } else if (due_u < 0.07) {
+            due_at = due_reference + Hours(due_v * 24);
+          } else {
+            due_at = due_reference + Hours(48 + due_v * 38 * 24);
+          }
+          row.due.Set(FormatTimestamp(due_at));
+          const int step = PickStep(p.steps.size(), h.Unit());
+          const std::string role = p.steps.empty() ? "desk_officer" : p.steps[step].role;
+          const std::string& step_agency =
+              p.steps.empty() || p.steps[step].agency_code.empty() ? agency.code : p.steps[step].agency_code;
+          row.step = step;
+          row.step_agency.Set(step_agency);
+          row.step_role = role;
+          Timestamp started = received;
+          if (step > 0 && due_reference > received) {
+            started = received + (due_reference - received) * step / static_cast<int>(p.steps.size()) *
+                                     (50 + static_cast<int>(h.Next() % 50)) / 100;
+          }
+          row.step_started.Set(FormatTimestamp(started));
+          double later_days = 0;
+          for (std::size_t k = static_cast<std::size_t>(step) + 1; k < p.steps.size(); ++k) later_days += p.steps[k].days;
+          row.step_due.Set(FormatTimestamp(std::max(started + Hours(1), due_at - Hours(later_days * 24))));
+          const double unassigned = step == 0 ? 0.40 : 0.15;
+          auto pool = officers_of.find({step_agency, role});
+          if (h.Unit() >= unassigned && pool != officers_of.end()) {
+            row.assignee.Set(pool->second[h.Next() % pool->second.size()]->username);
+            ++summary.assigned;
+          } else {
+            row.assignee.Clear();
+          }
         } else {
           row.version = 1;
           row.status = "submitted";
@@ -497,6 +630,12 @@ Result<DossierSeedSummary> SeedDossiers(Database& db, const WorkingCalendar& cal
           row.received_by.clear();
           row.processing_days = 0;
           row.updated = row.created;
+          row.step = -1;
+          row.step_agency.Clear();
+          row.step_role = "desk_officer";
+          row.assignee.Clear();
+          row.step_started.Clear();
+          row.step_due.Clear();
         }
         writer.Added();
       }

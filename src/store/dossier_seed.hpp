@@ -19,6 +19,11 @@
 // bound parameters, history and files with INSERT ... SELECT on the server,
 // in transactions of about `rows_per_transaction` dossiers.
 //
+// Accepted dossiers also get a place in their internal process (see
+// DossierSeedOptions::officers): step, step_agency, step_role, assignee,
+// step_started_at, step_due_at, and every row its applicant_name_key
+// (FoldForSearch of the name), as DossierStore writes them.
+//
 // Not thread-safe with itself (one seed at a time); safe beside a running
 // server, which only ever numbers today's dossiers (seeded days end before
 // today by default).
@@ -30,10 +35,19 @@
 
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "core/time.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "store/database.hpp"
 
 namespace motcua::store {
+
+// One step of the process a seeded dossier follows (the procedure's process
+// in force for version 0: domain::DefaultProcess).
+struct SeedStep {
+  std::string role;         // domain::RoleKey: desk_officer, specialist, leader
+  std::string agency_code;  // '' = the receiving agency
+  double days = 0;          // working days of the step
+};
 
 // One procedure the seed may use, with what a dossier of it carries.
 struct SeedProcedure {
@@ -45,6 +59,17 @@ struct SeedProcedure {
   int weight = 1;              // relative frequency (e.g. popularity + 5)
   // Components that get a file (index into the procedure's components, name).
   std::vector<std::pair<int, std::string>> files;
+  // The steps of its process; empty: accepted dossiers wait at step 0 (the
+  // receiving desk's step), as after migration 6.
+  std::vector<SeedStep> steps;
+};
+
+// An officer account the seed creates (if absent) and assigns dossiers to.
+struct SeedOfficer {
+  std::string username;
+  std::string full_name;
+  std::string role;         // domain::RoleKey
+  std::string agency_code;  // the officer's agency (scope root)
 };
 
 // A receiving agency and its share of the dossiers.
@@ -65,6 +90,22 @@ struct DossierSeedOptions {
   std::string file_sha256;
   std::int64_t file_size = 0;
   std::uint64_t seed = 20251125;
+  // Handling state of accepted dossiers. Each is at one step of its
+  // procedure's `steps` (about 25/45/20/10 % over a 4-step process), with
+  // step_agency, step_role and step_started_at of that step, and assigned to
+  // one of `officers` with that agency and role (unassigned: 40 % at the
+  // first step, 15 % later, and whenever no officer fits). Due times are
+  // spread around `due_reference` (a time near the benchmark, e.g. the
+  // start of the day after last_day) rather than derived from the age of
+  // the dossier, so that a large backlog is mostly on time: about 3 % are
+  // past due, 4 % due within a day of it and the rest 2 to 40 days later;
+  // step_due_at is the step's share of the processing time before due_at.
+  std::vector<SeedOfficer> officers;
+  // Stored as every seeded officer's password hash (a precomputed one: the
+  // accounts are for benchmarks). Required when `officers` is not empty.
+  std::string officer_password_hash;
+  // Zero: the start of the day after last_day (Vietnam time).
+  Timestamp due_reference{};
   int rows_per_statement = 400;
   int rows_per_transaction = 50000;
   // Called after each committed transaction with (written, count).
@@ -77,6 +118,8 @@ struct DossierSeedSummary {
   std::int64_t submitted = 0;
   std::int64_t files = 0;
   std::int64_t events = 0;
+  std::int64_t officers_created = 0;
+  std::int64_t assigned = 0;  // accepted dossiers with an assignee
   int days = 0;
   Date first_day{};
   Date last_day{};

@@ -17,7 +17,9 @@
 #include "domain/dossier/dossier_code.hpp"
 #include "store/catalog_store.hpp"
 #include "store/dossier_seed.hpp"
+#include "core/text.hpp"
 #include "store/dossier_store.hpp"
+#include "store/worklist_store.hpp"
 #include "store/local_file_store.hpp"
 #include "testutil/catalog_builder.hpp"
 #include "testutil/test_database.hpp"
@@ -234,6 +236,93 @@ TEST_P(DossierSeedContract, WritesAcceptedAndSubmittedDossiersWithConsistentCode
   ASSERT_TRUE(page);
   ASSERT_EQ(page->size(), 20u);
   EXPECT_GT(page->front().id, page->back().id);
+}
+
+TEST_P(DossierSeedContract, GivesAcceptedDossiersAPlaceInTheirProcessAndSeedsTheOfficers) {
+  auto options = SmallOptions(2000);
+  for (auto& p : options.procedures) {
+    p.steps = {{"desk_officer", "", 0.1 * p.processing_days},
+               {"specialist", "", 0.6 * p.processing_days},
+               {"leader", "", 0.2 * p.processing_days},
+               {"desk_officer", "", 0.1 * p.processing_days}};
+  }
+  // Officers at the ward and the Sở's unit; none at the tourism office.
+  options.officers = {{"canbo.001", "Cán bộ 1", "desk_officer", kWard},   {"canbo.002", "Cán bộ 2", "desk_officer", kWard},
+                      {"canbo.003", "Cán bộ 3", "specialist", kWard},     {"canbo.004", "Cán bộ 4", "specialist", kWard},
+                      {"canbo.005", "Cán bộ 5", "leader", kWard},         {"canbo.006", "Cán bộ 6", "desk_officer", kJusticeUnit},
+                      {"canbo.007", "Cán bộ 7", "specialist", kJusticeUnit}, {"canbo.008", "Cán bộ 8", "leader", kJusticeUnit}};
+  options.officer_password_hash = "$argon2id$bench";
+  auto summary = store::SeedDossiers(db_->db(), calendar_, options);
+  ASSERT_TRUE(summary) << summary.error().internal_message;
+  EXPECT_EQ(summary->officers_created, 8);
+  EXPECT_EQ(Scalar(db_->db(), "SELECT COUNT(*) FROM users WHERE username LIKE 'canbo.%' AND active = 1 "
+                              "AND password_hash = '$argon2id$bench'"),
+            8);
+  EXPECT_EQ(Scalar(db_->db(), "SELECT COUNT(*) FROM users WHERE username = 'canbo.008' AND role = 'leader' "
+                              "AND agency_code = '000.01.06.H29'"),
+            1);
+
+  // Submitted dossiers are in no step; accepted ones at one of the four, at
+  // their receiving agency, with the step's role and times.
+  EXPECT_EQ(Scalar(db_->db(), "SELECT COUNT(*) FROM dossiers WHERE status = 'submitted' AND (step <> -1 OR "
+                              "step_agency IS NOT NULL OR assignee IS NOT NULL OR step_started_at IS NOT NULL)"),
+            0);
+  EXPECT_EQ(Scalar(db_->db(), "SELECT COUNT(*) FROM dossiers WHERE status = 'accepted' AND (step_agency <> agency_code "
+                              "OR step_started_at < received_at OR step_due_at IS NULL OR due_at <= received_at "
+                              "OR step_role <> CASE step WHEN 0 THEN 'desk_officer' WHEN 1 THEN 'specialist' "
+                              "WHEN 2 THEN 'leader' WHEN 3 THEN 'desk_officer' END)"),
+            0);
+  for (int step = 0; step < 4; ++step) {
+    EXPECT_GT(Scalar(db_->db(), fmt::format("SELECT COUNT(*) FROM dossiers WHERE status = 'accepted' AND step = {}", step)),
+              summary->accepted / 20)
+        << "step " << step;
+  }
+  // Assignees: an officer of the step's agency and role, each with some;
+  // the rest wait in the unit's queue (always at the tourism office).
+  EXPECT_EQ(Scalar(db_->db(), "SELECT COUNT(*) FROM dossiers d WHERE assignee IS NOT NULL AND NOT EXISTS (SELECT 1 "
+                              "FROM users u WHERE u.username = d.assignee AND u.agency_code = d.step_agency "
+                              "AND u.role = d.step_role)"),
+            0);
+  EXPECT_EQ(Scalar(db_->db(), "SELECT COUNT(*) FROM dossiers WHERE assignee IS NOT NULL"), summary->assigned);
+  EXPECT_EQ(Scalar(db_->db(), "SELECT COUNT(DISTINCT assignee) FROM dossiers"), 8);
+  EXPECT_GT(Scalar(db_->db(), "SELECT COUNT(*) FROM dossiers WHERE status = 'accepted' AND assignee IS NULL "
+                              "AND step = 0"),
+            0);
+  EXPECT_EQ(Scalar(db_->db(), "SELECT COUNT(*) FROM dossiers WHERE agency_code = '000.00.15.H29' "
+                              "AND assignee IS NOT NULL"),
+            0);
+  // A few percent past due at the reference time (the day after last_day).
+  const std::string reference = FormatTimestamp(FromVietnam(*ParseIsoDate("2026-11-25"), 0));
+  const auto overdue = Scalar(db_->db(), "SELECT COUNT(*) FROM dossiers WHERE status = 'accepted' AND due_at < '" +
+                                             reference + "'");
+  EXPECT_GT(overdue, summary->accepted / 100);
+  EXPECT_LT(overdue, summary->accepted * 6 / 100);
+  // Search keys as DossierStore writes them.
+  {
+    store::Database::Lease sql(db_->db());
+    soci::rowset<soci::row> rows = (sql->prepare << "SELECT applicant_name, applicant_name_key FROM dossiers");
+    int checked = 0;
+    for (const auto& r : rows) {
+      EXPECT_EQ(r.get<std::string>(1), FoldForSearch(r.get<std::string>(0)));
+      ++checked;
+    }
+    EXPECT_EQ(checked, 2000);
+  }
+  // The officers' worklists see them.
+  store::WorklistStore worklists(db_->db());
+  app::WorklistQuery mine;
+  mine.tab = app::WorklistTab::kMine;
+  mine.username = "canbo.005";
+  auto page = worklists.Worklist(mine);
+  ASSERT_TRUE(page) << page.error().internal_message;
+  ASSERT_EQ(page->size(), 20u);
+  for (const auto& item : *page) EXPECT_EQ(item.step, 2);
+  app::WorklistQuery unit;
+  unit.tab = app::WorklistTab::kUnit;
+  unit.agencies = {kWard};
+  auto queue = worklists.Worklist(unit);
+  ASSERT_TRUE(queue) << queue.error().internal_message;
+  EXPECT_EQ(queue->size(), 20u);
 }
 
 TEST_P(DossierSeedContract, LaterSeedsAndLiveAcceptancesContinueTheDailySequences) {
