@@ -84,7 +84,7 @@ if [ -z "$base" ]; then echo "browser-test: giving up, no server" >&2; exit 1; f
 echo "browser-test: serving the demo catalog at $base"
 
 status=0
-BASE_URL="$base" node --test --test-reporter=tap "$pkg"/*.test.mjs </dev/null || status=$?
+BASE_URL="$base" node --test --test-reporter=tap ${BROWSER_TESTS:-"$pkg"/*.test.mjs} </dev/null || status=$?
 if [ "$status" -ne 0 ]; then
   echo "browser-test: FAILED (exit $status); server log:" >&2
   tail -n 50 "$tmp/server.log" >&2 || true
