@@ -74,157 +74,27 @@ TARGET_SUBMIT_RATIO=0.30
 TARGET_TRACKING_RATIO=0.30
 TARGET_LIST_P99_MS=20
 
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: $*" >&2; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 [ -x "$BIN" ] || die "$BIN not found: run \`make build\` first"
 
-# --- tools ------------------------------------------------------------------------
-SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-apt_updated=0
-apt_install() {
-  if [ "$apt_updated" -eq 0 ]; then $SUDO apt-get update -qq; apt_updated=1; fi
-  log "installing $*"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-}
-command -v wrk >/dev/null || apt_install wrk
-command -v curl >/dev/null || apt_install curl
-command -v python3 >/dev/null || apt_install python3
-if [[ " $ENGINES " == *" postgresql "* ]] && [ -z "${MOTCUA_BENCH_PG_URL:-}" ] \
-   && ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
-  apt_install postgresql
-fi
+bench_tools "$ENGINES"
 
 # --- state and cleanup --------------------------------------------------------------
 WORK=$(mktemp -d /tmp/motcua-bench-dossiers.XXXXXX)
-SERVER_PID=""
-PG_TMP=""
-cleanup() {
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  if [ -n "$PG_TMP" ]; then "$ROOT/scripts/pg-temp.sh" stop "$PG_TMP"; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT="$ROOT/bench/results/$STAMP-dossiers"
 mkdir -p "$OUT"
 TSV="$OUT/results.tsv"
-printf 'engine\tmeasurement\trequests\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\terrors\tnon2xx\tceiling\tratio\ttarget\ttarget_met\n' >"$TSV"
+tsv_header
 NOTES="$OUT/notes.txt"
 : >"$NOTES"
-note() { echo "$*" | tee -a "$NOTES" >&2; }
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-
-# parse_result FILE: sets R_* from the last BENCH_RESULT line of FILE.
-parse_result() {
-  local line
-  line=$(grep '^BENCH_RESULT ' "$1" | tail -n 1) || { cat "$1" >&2; die "no result line in $1"; }
-  R_requests=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$line")
-  R_rps=$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$line")
-  R_p50=$(sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p' <<<"$line")
-  R_p90=$(sed -n 's/.* p90_ms=\([0-9.]*\).*/\1/p' <<<"$line")
-  R_p99=$(sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p' <<<"$line")
-  R_max=$(sed -n 's/.* max_ms=\([0-9.]*\).*/\1/p' <<<"$line")
-  R_errors=$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<<"$line")
-  R_non2xx=$(sed -n 's/.* non2xx=\([0-9]*\).*/\1/p' <<<"$line")
-}
-
-# Rows of the current engine: "label|requests|rps|p50|p90|p99|max|errors|non2xx".
 declare -A ROW
-
-# run_wrk NAME LABEL SCRIPT CONNECTIONS SECONDS [VAR=VALUE...]: one bounded wrk run.
-run_wrk() {
-  local name=$1 label=$2 script=$3 conns=$4 secs=$5; shift 5
-  local raw="$OUT/$ENGINE-$name.txt" threads=$WRK_THREADS
-  [ "$threads" -gt "$conns" ] && threads=$conns
-  log "$ENGINE: $label (${secs}s, $conns connections)"
-  env "$@" timeout --kill-after=5 "$((secs + 60))" \
-    wrk -t "$threads" -c "$conns" -d "${secs}s" --timeout 10s --latency \
-        -s "$ROOT/bench/$script" "http://127.0.0.1:$PORT" >"$raw" 2>&1 \
-    || { cat "$raw" >&2; die "wrk failed for $name"; }
-  parse_result "$raw"
-  ROW[$name]="$label|$R_requests|$R_rps|$R_p50|$R_p90|$R_p99|$R_max|$R_errors|$R_non2xx"
-}
-
-# run_raw NAME: the raw ceiling, same duration, as many threads as the server.
-run_raw() {
-  local name=$1 raw="$OUT/$ENGINE-$1.txt"
-  log "$ENGINE: raw-insert (${DURATION_S}s, $SERVER_THREADS threads)"
-  timeout --kill-after=5 "$((DURATION_S + 120))" \
-    "$BIN" --db "$URL" bench raw-insert --seconds "$DURATION_S" --threads "$SERVER_THREADS" \
-      --files "$WORK/raw-files-$ENGINE" --size "$ATTACHMENT_BYTES" --procedure "$PROCEDURE" >"$raw" 2>&1 \
-    || { cat "$raw" >&2; die "$ENGINE: raw-insert failed"; }
-  parse_result "$raw"
-  ROW[$name]="raw-insert: fsynced 200 KB file + 1-row commit|$R_requests|$R_rps|$R_p50|$R_p90|$R_p99|$R_max|$R_errors|$R_non2xx"
-}
-
-field() { cut -d'|' -f"$2" <<<"${ROW[$1]}"; }
-mean2() { awk -v a="$(field "$1" 3)" -v b="$(field "$2" 3)" 'BEGIN { printf "%.1f", (a + b) / 2 }'; }
-
-# emit NAME CEILING TARGET KIND: one TSV row. KIND: ratio (ratio >= TARGET),
-# p99 (p99 < TARGET ms), info (no target).
-emit() {
-  local name=$1 ceiling=$2 target=$3 kind=$4
-  local label requests rps p50 p90 p99 max errors non2xx ratio met
-  IFS='|' read -r label requests rps p50 p90 p99 max errors non2xx <<<"${ROW[$name]}"
-  if [ -n "$ceiling" ]; then
-    ratio=$(awk -v r="$rps" -v c="$ceiling" 'BEGIN { printf "%.3f", r / c }')
-  else
-    ratio="" ceiling=""
-  fi
-  case "$kind" in
-    ratio) awk -v q="$ratio" -v t="$target" -v e="$errors" -v n="$non2xx" 'BEGIN { exit !(q >= t && e == 0 && n == 0) }' \
-             && met=yes || { met=no; MISSED=1; }
-           target="ratio >= $target" ;;
-    p99)   awk -v p="$p99" -v t="$target" -v e="$errors" -v n="$non2xx" 'BEGIN { exit !(p < t && e == 0 && n == 0) }' \
-             && met=yes || { met=no; MISSED=1; }
-           target="p99 < $target ms" ;;
-    *)     met="-"; target="" ;;
-  esac
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$ENGINE" "$label" "$requests" "$rps" "$p50" \
-    "$p90" "$p99" "$max" "$errors" "$non2xx" "$ceiling" "$ratio" "$target" "$met" >>"$TSV"
-}
-
-login() {  # login LOGIN: a bearer token through the API, else through the CLI
-  local token
-  token=$(curl -fsS --max-time 30 -H 'Content-Type: application/json' \
-            -d "{\"login\":\"$1\",\"password\":\"matkhau123\"}" "http://127.0.0.1:$PORT/api/v1/auth/login" 2>/dev/null \
-          | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])' 2>/dev/null) || token=""
-  if [ -z "$token" ]; then
-    token=$(echo matkhau123 | "$BIN" --db "$URL" bench token "$1") || die "$ENGINE: cannot log in $1"
-  fi
-  echo "$token"
-}
-
-start_server() {
-  PORT=$(free_port)
-  "$BIN" --db "$URL" serve --listen "127.0.0.1:$PORT" --threads "$SERVER_THREADS" --files "$FILES" \
-    >"$WORK/$ENGINE-server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 300); do
-    if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/healthz" 2>/dev/null; then return 0; fi
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  tail -n 20 "$WORK/$ENGINE-server.log" >&2
-  die "$ENGINE: server did not answer /healthz on 127.0.0.1:$PORT"
-}
-
-stop_server() {
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-  fi
-}
 
 stored() {  # stored [ARGS...]: the STORED line of `motcua bench stored`
   "$BIN" --db "$URL" bench stored "$@" | grep '^STORED ' || die "$ENGINE: bench stored failed"
@@ -249,7 +119,7 @@ bench_engine() {
     psql -q "$URL" -c CHECKPOINT >/dev/null 2>&1 || true  # seed's WAL flushed before measuring
   fi
 
-  start_server
+  start_server --files "$FILES"
   local citizen ward justice
   citizen=$(login "$CITIZEN")
   ward=$(login "$WARD_OFFICER")
@@ -351,15 +221,9 @@ bench_engine() {
 }
 
 # --- machine ----------------------------------------------------------------------------
-CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || echo unknown)
-{
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (work tree modified)')"
-  echo "cpu: $CPU, nproc $(nproc); disk of $WORK: $(df -T "$WORK" | awk 'NR == 2 { print $2 }')"
-  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "wrk: -t $WRK_THREADS -c $CONNECTIONS (worklists also -c $LOW_CONNECTIONS, submissions -c $SUBMIT_CONNECTIONS) -d ${DURATION_S}s --timeout 10s; server --threads $SERVER_THREADS"
-  echo "dossiers: $DOSSIERS seeded; attachment $ATTACHMENT_BYTES bytes; procedure $PROCEDURE"
-} | tee "$OUT/machine.txt" >&2
+machine_info \
+  "wrk: -t $WRK_THREADS -c $CONNECTIONS (worklists also -c $LOW_CONNECTIONS, submissions -c $SUBMIT_CONNECTIONS) -d ${DURATION_S}s --timeout 10s; server --threads $SERVER_THREADS" \
+  "dossiers: $DOSSIERS seeded; attachment $ATTACHMENT_BYTES bytes; procedure $PROCEDURE"
 
 MISSED=0
 for ENGINE in $ENGINES; do
@@ -376,27 +240,11 @@ for ENGINE in $ENGINES; do
         note "postgresql: $URL as configured"
         bench_engine
       else
-        pg_env=$("$ROOT/scripts/pg-temp.sh") || die "could not start a throwaway PostgreSQL"
-        MOTCUA_TEST_PG_URL=""; MOTCUA_PG_TMP=""
-        eval "$pg_env"
-        PG_TMP=$MOTCUA_PG_TMP
-        URL=$MOTCUA_TEST_PG_URL
-        if [ "$PG_DURABLE" = 1 ]; then
-          # pg-temp.sh runs with fsync, synchronous_commit and full_page_writes
-          # off; a durable submission needs them on: restart with defaults.
-          bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-          port=${URL##*:}; port=${port%%/*}
-          as_owner=(); [ "$(id -u)" -eq 0 ] && as_owner=(runuser -u postgres --)
-          "${as_owner[@]}" "$bindir/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 -m fast restart \
-            -o "-p $port -k $PG_TMP -c listen_addresses=127.0.0.1 -c max_connections=200" >/dev/null \
-            || die "could not restart PostgreSQL with durable settings"
-          note "postgresql $("$bindir/postgres" --version | awk '{ print $3 }'): fsync=on, synchronous_commit=on, full_page_writes=on (defaults)"
-        else
-          note "postgresql: scripts/pg-temp.sh settings (fsync=off, synchronous_commit=off): NOT durable"
-        fi
+        # pg-temp.sh runs with fsync, synchronous_commit and full_page_writes
+        # off; a durable submission needs them on (BENCH_PG_DURABLE=1).
+        pg_start "$PG_DURABLE"
         bench_engine
-        "$ROOT/scripts/pg-temp.sh" stop "$PG_TMP"
-        PG_TMP=""
+        pg_stop
       fi
       ;;
     *) die "unknown engine '$ENGINE' (sqlite, postgresql)" ;;

@@ -592,9 +592,9 @@ Result<DossierSeedSummary> SeedDossiers(Database& db, const WorkingCalendar& cal
           if (due_u < 0.03) {
             due_at = std::max(due_reference - Hours(1 + due_v * 14 * 24), received + Hours(1));
           } else if (due_u < 0.07) {
-            due_at = due_reference + Hours(due_v * 24);
+            due_at = due_reference + Hours(24 + due_v * 24);
           } else {
-            due_at = due_reference + Hours(48 + due_v * 38 * 24);
+            due_at = due_reference + Hours(72 + due_v * 38 * 24);
           }
           row.due.Set(FormatTimestamp(due_at));
           const int step = PickStep(p.steps.size(), h.Unit());

@@ -98,7 +98,8 @@ struct DossierSeedOptions {
   // spread around `due_reference` (a time near the benchmark, e.g. the
   // start of the day after last_day) rather than derived from the age of
   // the dossier, so that a large backlog is mostly on time: about 3 % are
-  // past due, 4 % due within a day of it and the rest 2 to 40 days later;
+  // past due, 4 % due one to two days after it (due soon on the day of
+  // the benchmark) and the rest 3 to 41 days after it;
   // step_due_at is the step's share of the processing time before due_at.
   std::vector<SeedOfficer> officers;
   // Stored as every seeded officer's password hash (a precomputed one: the
