@@ -470,7 +470,7 @@ Handler WithViewer(WebContext& ctx, Handler page) {
     auto who = ctx.accounts->Authenticate(*cookie);
     if (!who) return anonymous();  // expired or unknown: the anonymous header
     Response response = [&] {
-      ViewerScope scope(DisplayName(who->user), who->session.csrf_token);
+      ViewerScope scope(DisplayName(who->user), who->session.csrf_token, domain::IsOfficer(who->user.role));
       return page(req);
     }();
     // The page names the user and holds their CSRF token: for their eyes only.

@@ -16,6 +16,7 @@
 #include "web/catalog_handlers.hpp"
 #include "web/error_mapping.hpp"
 #include "web/format.hpp"
+#include "web/handling_pages.hpp"
 #include "web/multipart.hpp"
 #include "web/templates.hpp"
 
@@ -527,6 +528,8 @@ Response RenderDossier(WebContext& ctx, const Request& req, const app::Principal
     bool may_withdraw = d->status == DossierStatus::kDraft || d->status == DossierStatus::kSubmitted ||
                         d->status == DossierStatus::kSupplementRequested;
     v.set("can_withdraw", may_withdraw);
+    // Every step with its date and unit, the due date after an apology, the result.
+    if (history) AddApplicantHandling(v, ctx, *d, *history);
     title = "Chi tiết hồ sơ";
   }
   if (error) title = "Lỗi: " + title;

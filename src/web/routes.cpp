@@ -5,6 +5,7 @@
 #include "web/catalog_handlers.hpp"
 #include "web/dossier_handlers.hpp"
 #include "web/handling_handlers.hpp"
+#include "web/handling_pages.hpp"
 #include "web/templates.hpp"
 
 namespace motcua::web {
@@ -98,6 +99,7 @@ std::unique_ptr<Router> BuildRoutes(WebContext& ctx) {
   // Dossiers: API, tracking.
   // Before the dossier routes: its action endpoint covers the reception actions too.
   AddHandlingRoutes(*router, ctx);
+  AddHandlingPageRoutes(*router, ctx);
   AddDossierRoutes(*router, ctx);
   return router;
 }

@@ -27,6 +27,7 @@ struct Viewer {
   bool set = false;
   std::string user_name;
   std::string csrf_token;
+  bool officer = false;
 };
 
 // The request being handled on this thread (handlers run synchronously).
@@ -34,8 +35,8 @@ thread_local Viewer current_viewer;
 
 }  // namespace
 
-ViewerScope::ViewerScope(std::string user_name, std::string csrf_token) {
-  current_viewer = {true, std::move(user_name), std::move(csrf_token)};
+ViewerScope::ViewerScope(std::string user_name, std::string csrf_token, bool officer) {
+  current_viewer = {true, std::move(user_name), std::move(csrf_token), officer};
 }
 
 ViewerScope::~ViewerScope() { current_viewer = {}; }
@@ -61,6 +62,7 @@ std::string RenderLayout(const std::string& content_html, const PageMeta& meta, 
     data user;
     user.set("name", from_meta ? meta.user_name : current_viewer.user_name);
     user.set("csrf_token", from_meta ? meta.csrf_token : current_viewer.csrf_token);
+    user.set("officer", current_viewer.set && current_viewer.officer);
     layout.set("user", user);
   } else {
     layout.set("user", false);

@@ -31,10 +31,11 @@ struct PageMeta {
 // Who is signed in, for pages whose handlers do not fill PageMeta::user_name
 // (the catalog and the calendar). A ViewerScope lives on the stack of the
 // thread that handles one request (see WithViewer in account_handlers.hpp);
-// RenderLayout on that thread uses it. Not copyable; scopes do not nest.
+// RenderLayout on that thread uses it, also to show officers the link to
+// their worklist. Not copyable; scopes do not nest.
 class ViewerScope {
  public:
-  ViewerScope(std::string user_name, std::string csrf_token);
+  ViewerScope(std::string user_name, std::string csrf_token, bool officer = false);
   ~ViewerScope();
   ViewerScope(const ViewerScope&) = delete;
   ViewerScope& operator=(const ViewerScope&) = delete;

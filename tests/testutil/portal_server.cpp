@@ -29,10 +29,17 @@ PortalServer::PortalServer(const char* now) : clock_(now) {
   file_store_ = std::make_unique<store::LocalFileStore>(files_dir_.string());
   dossiers_ = std::make_unique<app::DossierService>(*dossier_store_, *file_store_, *catalog_, *calendar_, *accounts_,
                                                     clock_);
+  process_store_ = std::make_unique<store::ProcessStore>(db_->db());
+  worklist_store_ = std::make_unique<store::WorklistStore>(db_->db());
+  // Also starts the internal process of every dossier accepted from now on.
+  handling_ = std::make_unique<app::HandlingService>(*dossiers_, *dossier_store_, *process_store_, *worklist_store_,
+                                                     *file_store_, *catalog_, *calendar_, *accounts_,
+                                                     *account_store_, clock_);
   ctx_ = std::make_unique<web::WebContext>(web::WebContext{*catalog_, metrics_, "Cổng thử nghiệm"});
   ctx_->calendar = calendar_.get();
   ctx_->accounts = accounts_.get();
   ctx_->dossiers = dossiers_.get();
+  ctx_->handling = handling_.get();
   ctx_->secure_cookies = false;
   router_ = web::BuildRoutes(*ctx_);
   web::ServerOptions options;

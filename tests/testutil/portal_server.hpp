@@ -1,7 +1,7 @@
 #pragma once
 // The whole portal on 127.0.0.1 for HTTP tests of pages: a fresh SQLite
 // database with the small catalog, every service (catalog, calendar,
-// accounts, dossiers with a temporary file store), the real router and
+// accounts, dossiers with a temporary file store, handling), the real router and
 // server, a fake clock; plus helpers to log in through the login page and to
 // send forms. One instance per test suite (start it in SetUpTestSuite).
 
@@ -16,12 +16,15 @@
 #include "app/calendar/calendar_service.hpp"
 #include "app/catalog/catalog_service.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "app/handling/handling_service.hpp"
 #include "security/sodium_crypto.hpp"
 #include "store/account_store.hpp"
 #include "store/calendar_store.hpp"
 #include "store/catalog_store.hpp"
 #include "store/dossier_store.hpp"
 #include "store/local_file_store.hpp"
+#include "store/process_store.hpp"
+#include "store/worklist_store.hpp"
 #include "testutil/fake_clock.hpp"
 #include "testutil/http_client.hpp"
 #include "testutil/test_database.hpp"
@@ -45,6 +48,7 @@ class PortalServer {
   app::AccountService& accounts() { return *accounts_; }
   app::CalendarService& calendar() { return *calendar_; }
   app::DossierService& dossiers() { return *dossiers_; }
+  app::HandlingService& handling() { return *handling_; }
 
   // Adds an officer or a citizen with the password "matkhau123".
   void AddOfficer(const std::string& username, domain::Role role, const std::string& agency);
@@ -82,6 +86,9 @@ class PortalServer {
   std::unique_ptr<store::DossierStore> dossier_store_;
   std::unique_ptr<store::LocalFileStore> file_store_;
   std::unique_ptr<app::DossierService> dossiers_;
+  std::unique_ptr<store::ProcessStore> process_store_;
+  std::unique_ptr<store::WorklistStore> worklist_store_;
+  std::unique_ptr<app::HandlingService> handling_;
   std::unique_ptr<web::WebContext> ctx_;
   std::unique_ptr<web::Router> router_;
   std::unique_ptr<web::Server> server_;
