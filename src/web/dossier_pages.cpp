@@ -258,7 +258,8 @@ data DossierData(const Dossier& d, const CatalogIndex* index) {
   data items{data::type::list};
   for (const auto& item : d.supplement_items) items.push_back(data(item));
   v.set("supplement_items", items);
-  v.set("has_supplement_items", !d.supplement_items.empty() && d.status == DossierStatus::kSupplementRequested);
+  v.set("has_supplement_items", !d.supplement_items.empty() && (d.status == DossierStatus::kSupplementRequested ||
+                                                                 d.status == DossierStatus::kAppraisalSupplement));
   data files{data::type::list};
   for (const auto& f : d.files) {
     data fd;
