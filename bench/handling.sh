@@ -12,9 +12,15 @@
 #   start `motcua serve`; log in the 300 officers, the demo citizen and the
 #   ward's desk officer, specialist and leader;
 #   (b) worklists, with /healthz before and after (ratio = req/s / mean of
-#       the two): tab=mine rotating over the 300 officers' tokens, tab=unit
-#       and tab=agency of the ward's leader, at BENCH_CONNECTIONS and again
-#       at BENCH_LIST_LOW_CONNECTIONS (target p99 < 20 ms);
+#       the two): tab=mine rotating over the 300 officers' tokens and tab=unit
+#       of the ward's leader, at BENCH_CONNECTIONS and again at
+#       BENCH_LIST_LOW_CONNECTIONS, then tab=agency of the ward's leader at
+#       BENCH_LIST_LOW_CONNECTIONS only (target p99 < 20 ms). tab=agency is
+#       not run at 64 connections: at about 1 request/s with 1,000,000
+#       dossiers the server would still be working through the queued
+#       requests for minutes after wrk stops, and every later figure would
+#       measure that backlog. After it the script waits until /healthz
+#       answers again;
 #   (a) full lifecycles through the API by BENCH_LIFECYCLE_CLIENTS clients
 #       (bench/lifecycle.py: submit, accept, forward, attach_result,
 #       forward, approve, return_result), bracketed by the engine's raw
@@ -27,6 +33,9 @@
 #   BENCH_LIFECYCLE_CLIENTS=8, BENCH_ENGINES="sqlite postgresql",
 #   BENCH_PG_DURABLE=1 (see bench/dossiers.sh), MOTCUA_BENCH_PG_URL,
 #   BENCH_STRICT=1, BUILD=build.
+#   BENCH_SQLITE_DB=FILE  use this SQLite file instead of a new one, and with
+#   BENCH_SKIP_SEED=1 skip migrate, the seeds and the scans (a database a
+#   previous run seeded; for re-measuring).
 # Results: printed, and written to bench/results/<timestamp>-handling/
 # (gitignored); bench/results/latest-handling.md holds the Markdown table.
 set -euo pipefail
@@ -106,6 +115,16 @@ emit_scan() {
 bench_engine() {
   ROW=()
   FILES="$WORK/files-$ENGINE"
+  if [ "${BENCH_SKIP_SEED:-0}" = 1 ]; then
+    FILES="${BENCH_FILES_DIR:-$FILES}"
+    note "$ENGINE: seeded database reused ($URL); no seed, no scan"
+  else
+    seed_and_scan
+  fi
+  measure_server
+}
+
+seed_and_scan() {
   log "$ENGINE: migrate, seed demo"
   "$BIN" --db "$URL" migrate >"$WORK/$ENGINE-seed.log" 2>&1 \
     && "$BIN" --db "$URL" seed demo --file "$ROOT/data/demo/catalog.json" >>"$WORK/$ENGINE-seed.log" 2>&1 \
@@ -127,10 +146,21 @@ bench_engine() {
     "$BIN" --db "$URL" jobs run-once
   MOTCUA_FILES="$FILES" timed scan-2 "lateness scan, routine run (nothing new)" \
     "$BIN" --db "$URL" jobs run-once
+}
 
+# drain: waits until the server answers /healthz again (requests queued by
+# the previous run are done).
+drain() {
+  for _ in $(seq 1 600); do
+    if curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz" 2>/dev/null; then sleep 1; return 0; fi
+  done
+  die "$ENGINE: the server did not drain"
+}
+
+measure_server() {
+  local k
   start_server --files "$FILES"
   log "$ENGINE: logging in $OFFICERS officers"
-  local k
   for ((k = 1; k <= OFFICERS; k++)); do printf 'canbo.%03d\n' "$k"; done >"$WORK/officers.txt"
   export PORT URL BIN ENGINE
   export -f login die
@@ -168,14 +198,13 @@ bench_engine() {
     BENCH_TOKENS_FILE="$WORK/tokens.txt" BENCH_PATH="/api/v1/worklist?tab=mine"
   run_wrk unit "worklist tab=unit, ward leader" worklist.lua "$CONNECTIONS" "$DURATION_S" \
     BENCH_TOKEN="$leader" BENCH_PATH="/api/v1/worklist?tab=unit"
-  run_wrk agency "worklist tab=agency, ward leader" worklist.lua "$CONNECTIONS" "$DURATION_S" \
-    BENCH_TOKEN="$leader" BENCH_PATH="/api/v1/worklist?tab=agency"
   run_wrk mine-low "worklist tab=mine, $OFFICERS officers ($LOW_CONNECTIONS connections)" worklist_tokens.lua \
     "$LOW_CONNECTIONS" "$DURATION_S" BENCH_TOKENS_FILE="$WORK/tokens.txt" BENCH_PATH="/api/v1/worklist?tab=mine"
   run_wrk unit-low "worklist tab=unit, ward leader ($LOW_CONNECTIONS connections)" worklist.lua \
     "$LOW_CONNECTIONS" "$DURATION_S" BENCH_TOKEN="$leader" BENCH_PATH="/api/v1/worklist?tab=unit"
   run_wrk agency-low "worklist tab=agency, ward leader ($LOW_CONNECTIONS connections)" worklist.lua \
     "$LOW_CONNECTIONS" "$DURATION_S" BENCH_TOKEN="$leader" BENCH_PATH="/api/v1/worklist?tab=agency"
+  drain
   run_wrk healthz-2 "/healthz" healthz.lua "$CONNECTIONS" "$DURATION_S"
 
   # (a) Lifecycles, bracketed by the raw ceiling.
@@ -191,12 +220,14 @@ bench_engine() {
   run_raw raw-2
   stop_server
 
-  emit_scan scan-1 ""
-  emit_scan scan-2 "$TARGET_SCAN_S"
+  if [ -n "${ROW[scan-1]:-}" ]; then
+    emit_scan scan-1 ""
+    emit_scan scan-2 "$TARGET_SCAN_S"
+  fi
   emit healthz-1 "" "" info
   local h
   h=$(mean2 healthz-1 healthz-2)
-  for k in mine unit agency mine-low unit-low agency-low; do emit "$k" "$h" "$TARGET_LIST_P99_MS" p99; done
+  for k in mine unit mine-low unit-low agency-low; do emit "$k" "$h" "$TARGET_LIST_P99_MS" p99; done
   emit healthz-2 "" "" info
   emit raw-1 "" "" info
   emit lifecycle "$(mean2 raw-1 raw-2)" "" info
@@ -211,7 +242,7 @@ MISSED=0
 for ENGINE in $ENGINES; do
   case "$ENGINE" in
     sqlite)
-      URL="sqlite://$WORK/bench.db"
+      URL="sqlite://${BENCH_SQLITE_DB:-$WORK/bench.db}"
       note "sqlite: WAL, synchronous=NORMAL (the store's settings)"
       bench_engine
       rm -f "$WORK"/bench.db*
