@@ -6,11 +6,13 @@
 #   migrate, `seed demo`, `seed dossiers --count BENCH_DOSSIERS` (timed): the
 #   accepted dossiers spread over the four steps of their process and
 #   assigned to 300 officer accounts canbo.001..canbo.300;
-#   (c) the lateness scan, `motcua jobs run-once`, timed twice: first over
-#       the backlog (flags every overdue and due-soon dossier, notifies),
-#       then a routine run with nothing new to flag (target < 2 s);
-#   start `motcua serve`; log in the 300 officers, the demo citizen and the
-#   ward's desk officer, specialist and leader;
+#   start `motcua serve --job-interval 0`; log in the 300 officers, the demo
+#   citizen and the ward's desk officer, specialist and leader;
+#   (a) lifecycles (below);
+#   (c) with the server stopped, the lateness scan, `motcua jobs run-once`,
+#       timed twice: first over the backlog (flags every overdue and
+#       due-soon dossier, notifies), then a routine run with nothing new to
+#       flag (target < 2 s); the server is started again;
 #   (b) worklists, with /healthz before and after (ratio = req/s / mean of
 #       the two): tab=mine rotating over the 300 officers' tokens and tab=unit
 #       of the ward's leader, at BENCH_CONNECTIONS and again at
@@ -119,12 +121,20 @@ bench_engine() {
     FILES="${BENCH_FILES_DIR:-$FILES}"
     note "$ENGINE: seeded database reused ($URL); no seed, no scan"
   else
-    seed_and_scan
+    seed
   fi
   measure_server
 }
 
-seed_and_scan() {
+scan() {
+  # (c) The lateness scan: the backlog, then a routine run.
+  MOTCUA_FILES="$FILES" timed scan-1 "lateness scan, first run (flags the backlog)" \
+    "$BIN" --db "$URL" jobs run-once
+  MOTCUA_FILES="$FILES" timed scan-2 "lateness scan, routine run (nothing new)" \
+    "$BIN" --db "$URL" jobs run-once
+}
+
+seed() {
   log "$ENGINE: migrate, seed demo"
   "$BIN" --db "$URL" migrate >"$WORK/$ENGINE-seed.log" 2>&1 \
     && "$BIN" --db "$URL" seed demo --file "$ROOT/data/demo/catalog.json" >>"$WORK/$ENGINE-seed.log" 2>&1 \
@@ -141,11 +151,6 @@ seed_and_scan() {
     psql -q "$URL" -c CHECKPOINT >/dev/null 2>&1 || true
   fi
 
-  # (c) The lateness scan: the backlog, then a routine run.
-  MOTCUA_FILES="$FILES" timed scan-1 "lateness scan, first run (flags the backlog)" \
-    "$BIN" --db "$URL" jobs run-once
-  MOTCUA_FILES="$FILES" timed scan-2 "lateness scan, routine run (nothing new)" \
-    "$BIN" --db "$URL" jobs run-once
 }
 
 # drain: waits until the server answers /healthz again (requests queued by
@@ -159,7 +164,8 @@ drain() {
 
 measure_server() {
   local k
-  start_server --files "$FILES"
+  # The server's own lateness job is off: the scans are timed by themselves.
+  start_server --files "$FILES" --job-interval 0
   log "$ENGINE: logging in $OFFICERS officers"
   for ((k = 1; k <= OFFICERS; k++)); do printf 'canbo.%03d\n' "$k"; done >"$WORK/officers.txt"
   export PORT URL BIN ENGINE
@@ -189,6 +195,26 @@ measure_server() {
     || { cat "$WORK/sanity.txt" >&2; die "$ENGINE: a sample lifecycle failed"; }
   grep -q 'failed=0' "$WORK/sanity.txt" || { cat "$WORK/sanity.txt" >&2; die "$ENGINE: a sample lifecycle failed"; }
 
+  # (a) Lifecycles, bracketed by the raw ceiling.
+  run_raw raw-1
+  log "$ENGINE: lifecycles (${DURATION_S}s, $LIFECYCLE_CLIENTS clients)"
+  python3 "$ROOT/bench/lifecycle.py" --port "$PORT" --tokens "$WORK/lifecycle-tokens.txt" \
+    --clients "$LIFECYCLE_CLIENTS" --seconds "$DURATION_S" --procedure "$PROCEDURE" --component "$COMPONENT" \
+    --attachment-bytes "$ATTACHMENT_BYTES" >"$OUT/$ENGINE-lifecycle.txt" 2>&1 \
+    || { cat "$OUT/$ENGINE-lifecycle.txt" >&2; die "$ENGINE: lifecycles failed"; }
+  parse_result "$OUT/$ENGINE-lifecycle.txt"
+  ROW[lifecycle]="lifecycles (submit … return_result, 7 requests), $LIFECYCLE_CLIENTS clients|$R_requests|$R_rps|$R_p50|$R_p90|$R_p99|$R_max|$R_errors|$R_non2xx"
+  note "$ENGINE: $(grep '^BENCH_LIFECYCLE' "$OUT/$ENGINE-lifecycle.txt")"
+  run_raw raw-2
+
+  # (c) The scans, with the server stopped: after the lifecycles, whose
+  # raw-insert cleanup deletes dossiers (and so scans notices per row).
+  if [ "${BENCH_SKIP_SEED:-0}" != 1 ]; then
+    stop_server
+    scan
+    start_server --files "$FILES" --job-interval 0
+  fi
+
   # (b) Worklists.
   if [ "$WARMUP_S" -gt 0 ]; then
     run_wrk warmup "warm-up" worklist_tokens.lua "$CONNECTIONS" "$WARMUP_S" BENCH_TOKENS_FILE="$WORK/tokens.txt"
@@ -207,17 +233,6 @@ measure_server() {
   drain
   run_wrk healthz-2 "/healthz" healthz.lua "$CONNECTIONS" "$DURATION_S"
 
-  # (a) Lifecycles, bracketed by the raw ceiling.
-  run_raw raw-1
-  log "$ENGINE: lifecycles (${DURATION_S}s, $LIFECYCLE_CLIENTS clients)"
-  python3 "$ROOT/bench/lifecycle.py" --port "$PORT" --tokens "$WORK/lifecycle-tokens.txt" \
-    --clients "$LIFECYCLE_CLIENTS" --seconds "$DURATION_S" --procedure "$PROCEDURE" --component "$COMPONENT" \
-    --attachment-bytes "$ATTACHMENT_BYTES" >"$OUT/$ENGINE-lifecycle.txt" 2>&1 \
-    || { cat "$OUT/$ENGINE-lifecycle.txt" >&2; die "$ENGINE: lifecycles failed"; }
-  parse_result "$OUT/$ENGINE-lifecycle.txt"
-  ROW[lifecycle]="lifecycles (submit … return_result, 7 requests), $LIFECYCLE_CLIENTS clients|$R_requests|$R_rps|$R_p50|$R_p90|$R_p99|$R_max|$R_errors|$R_non2xx"
-  note "$ENGINE: $(grep '^BENCH_LIFECYCLE' "$OUT/$ENGINE-lifecycle.txt")"
-  run_raw raw-2
   stop_server
 
   if [ -n "${ROW[scan-1]:-}" ]; then
