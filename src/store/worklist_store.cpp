@@ -359,7 +359,38 @@ void FlagPostgres(soci::session& sql, const FlagKind& kind, const std::string& n
 }
 
 // The page query of `query` (checked); false if nothing can match.
+// The agency tab over a scope: dossiers received in it, then dossiers held
+// in it but received elsewhere (liên thông), each a LIMITed lookup in due
+// order on its own index, merged. One OR over both columns has no index in
+// due order and sorted every open dossier of the scope for each page.
+bool AgencyWorklistSql(const app::WorklistQuery& query, Sql& q) {
+  int limit = std::clamp(query.limit, 1, 100);
+  for (int part = 0; part < 2; ++part) {
+    q << (part == 0 ? "SELECT * FROM (SELECT " : " UNION ALL SELECT * FROM (SELECT ") << kItemColumns
+      << ", 0 AS consultation FROM dossiers d WHERE " << kOpen << " AND ";
+    if (part == 0) {
+      q.In("d.agency_code", query.agencies);
+    } else {
+      q.In("d.step_agency", query.agencies);
+      q << " AND NOT ";
+      q.In("d.agency_code", query.agencies);
+    }
+    if (!AppendFilters(q, query)) return false;
+    if (query.after_due_at) {
+      q << " AND (d.due_at, d.id) > (";
+      q.Time(*query.after_due_at);
+      q << ", ";
+      q.Int(query.after_id);
+      q << ")";
+    }
+    q << " ORDER BY d.due_at, d.id LIMIT " << std::to_string(limit) << (part == 0 ? ") a" : ") b");
+  }
+  q << " ORDER BY due_at, id LIMIT " << std::to_string(limit);
+  return true;
+}
+
 bool WorklistSql(const app::WorklistQuery& query, Sql& q) {
+  if (query.tab == WorklistTab::kAgency && !query.agencies.empty()) return AgencyWorklistSql(query, q);
   bool consultations = query.tab == WorklistTab::kConsultations;
   q << "SELECT " << kItemColumns;
   if (consultations) {
