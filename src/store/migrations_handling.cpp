@@ -151,7 +151,16 @@ std::vector<Migration> HandlingMigrations() {
           // Version 7: notices by dossier. Deleting a dossier cascades to its
           // notices, which without this index scans every notice once per
           // dossier (found by bench/handling.sh cleaning up 1M dossiers).
-          {7, "notices_by_dossier", {"CREATE INDEX notices_dossier ON notices(dossier_id)"}}};
+          {7, "notices_by_dossier", {"CREATE INDEX notices_dossier ON notices(dossier_id)"}},
+          // Version 8: open dossiers held by a unit other than the receiving
+          // agency (liên thông), in due order: the second half of the agency
+          // worklist tab. Without it that half walked every open dossier of
+          // the unit to find the few received elsewhere.
+          {8,
+           "worklist_foreign_step",
+           {"CREATE INDEX dossiers_open_foreign_step ON dossiers(step_agency, due_at, id) "
+            "WHERE status IN ('accepted', 'paused', 'appraisal_supplement', 'result_ready', 'rejected') "
+            "AND returned_at IS NULL AND step_agency <> agency_code"}}};
 }
 
 }  // namespace motcua::store

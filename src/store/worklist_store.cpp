@@ -371,6 +371,9 @@ bool AgencyWorklistSql(const app::WorklistQuery& query, Sql& q) {
     if (part == 0) {
       q.In("d.agency_code", query.agencies);
     } else {
+      // "d.step_agency <> d.agency_code" repeats the partial index's term
+      // (dossiers_open_foreign_step); it follows from the NOT IN below.
+      q << "d.step_agency <> d.agency_code AND ";
       q.In("d.step_agency", query.agencies);
       q << " AND NOT ";
       q.In("d.agency_code", query.agencies);
