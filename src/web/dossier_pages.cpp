@@ -12,6 +12,7 @@
 #include "app/dossier/dossier_service.hpp"
 #include "core/date.hpp"
 #include "core/text.hpp"
+#include "web/form_errors.hpp"
 #include "web/auth.hpp"
 #include "web/catalog_handlers.hpp"
 #include "web/error_mapping.hpp"
@@ -27,7 +28,6 @@ using kainjow::mustache::data;
 using namespace motcua::domain;
 using Form = std::multimap<std::string, std::string>;
 
-constexpr const char* kInvalidForm = "Thông tin chưa hợp lệ, vui lòng kiểm tra lại.";
 constexpr const char* kAccept = "application/pdf,image/jpeg,image/png";
 constexpr const char* kMaxSize = "Dung lượng tối đa 10 MB; định dạng PDF, JPG hoặc PNG.";
 
@@ -89,34 +89,6 @@ int ParseInt(const std::string& text, int fallback) {
 
 // The error summary (templates/error_summary.mustache): field problems
 // linked to their inputs through `anchors` (field → element id).
-std::string SummaryHtml(const Error& error, const std::map<std::string, std::string>& anchors) {
-  data items{data::type::list};
-  for (const auto& f : error.fields) {
-    data item;
-    auto it = anchors.find(f.field);
-    if (it != anchors.end()) {
-      item.set("href", "#" + it->second);
-    } else {
-      item.set("href", false);
-    }
-    item.set("message", f.message);
-    items.push_back(item);
-  }
-  data summary;
-  summary.set("title", error.user_message.empty() ? std::string(kInvalidForm) : error.user_message);
-  summary.set("has_items", !error.fields.empty());
-  summary.set("items", items);
-  return RenderFragment("error_summary", summary);
-}
-
-std::string FieldErrorOf(const Error* error, const std::string& field) {
-  if (!error) return {};
-  for (const auto& f : error->fields) {
-    if (f.field == field) return f.message;
-  }
-  return {};
-}
-
 // "Thiếu: <component name>" from the service, moved onto that component's input.
 void MapMissingComponents(Error& error, const Procedure* p) {
   if (!p) return;

@@ -17,6 +17,7 @@
 #include "app/dossier/dossier_service.hpp"
 #include "core/date.hpp"
 #include "core/text.hpp"
+#include "web/form_errors.hpp"
 #include "web/account_handlers.hpp"
 #include "web/auth.hpp"
 #include "web/catalog_handlers.hpp"
@@ -34,7 +35,6 @@ using kainjow::mustache::data;
 using namespace motcua::domain;
 using Form = std::multimap<std::string, std::string>;
 
-constexpr const char* kInvalidForm = "Thông tin chưa hợp lệ, vui lòng kiểm tra lại.";
 constexpr const char* kPlace = "Thành phố Hồ Chí Minh";  // as on the forms of web/forms.hpp
 constexpr const char* kWorklistPath = "/can-bo/ho-so";
 constexpr int kSpareProcessRows = 2;  // empty step rows offered by the editor
@@ -175,34 +175,6 @@ std::string VnLongDate(Date date) {
 
 // The error summary (templates/error_summary.mustache), field problems
 // linked to their inputs through `anchors` (field → element id).
-std::string SummaryHtml(const Error& error, const std::map<std::string, std::string>& anchors) {
-  data items{data::type::list};
-  for (const auto& f : error.fields) {
-    data item;
-    auto it = anchors.find(f.field);
-    if (it != anchors.end()) {
-      item.set("href", "#" + it->second);
-    } else {
-      item.set("href", false);
-    }
-    item.set("message", f.message);
-    items.push_back(item);
-  }
-  data summary;
-  summary.set("title", error.user_message.empty() ? std::string(kInvalidForm) : error.user_message);
-  summary.set("has_items", !error.fields.empty());
-  summary.set("items", items);
-  return RenderFragment("error_summary", summary);
-}
-
-std::string FieldErrorOf(const Error* error, const std::string& field) {
-  if (!error) return {};
-  std::string out;
-  for (const auto& f : error->fields) {
-    if (f.field == field) out += (out.empty() ? "" : " ") + f.message;
-  }
-  return out;
-}
 
 Response LoginRedirect(const std::string& next) { return Response::Redirect("/dang-nhap?next=" + UrlEncode(next)); }
 
