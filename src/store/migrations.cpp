@@ -20,6 +20,7 @@ std::string Portable(std::string sql, Dialect dialect) {
   replace("{ID}", pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT");
   replace("{REAL}", pg ? "DOUBLE PRECISION" : "REAL");
   replace("{BLOB}", pg ? "BYTEA" : "BLOB");
+  replace("{WITHOUT_ROWID}", pg ? "" : " WITHOUT ROWID");
   return sql;
 }
 
@@ -27,7 +28,7 @@ const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> all = [] {
     std::vector<Migration> list;
     for (auto part : {CatalogMigrations, AuditMigrations, CalendarMigrations, AccountMigrations, DossierMigrations,
-                      HandlingMigrations}) {
+                      HandlingMigrations, ReportMigrations, RatingMigrations, FeedbackMigrations}) {
       for (auto& m : part()) list.push_back(std::move(m));
     }
     std::sort(list.begin(), list.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });

@@ -19,7 +19,8 @@ struct Migration {
 
 // All migrations in version order. Each module lists its own, with
 // versions assigned here so parallel work never collides:
-//   1 catalog · 2 audit · 3 calendar · 4 accounts · 5 dossiers · 6 handling
+//   1 catalog · 2 audit · 3 calendar · 4 accounts · 5 dossiers · 6–8 handling
+//   9 reports · 10 ratings · 11 feedback
 const std::vector<Migration>& Migrations();
 
 std::vector<Migration> CatalogMigrations();   // migrations_catalog.cpp
@@ -28,10 +29,14 @@ std::vector<Migration> CalendarMigrations();  // migrations_calendar.cpp
 std::vector<Migration> AccountMigrations();   // migrations_accounts.cpp
 std::vector<Migration> DossierMigrations();   // migrations_dossiers.cpp
 std::vector<Migration> HandlingMigrations();  // migrations_handling.cpp
+std::vector<Migration> ReportMigrations();    // migrations_reports.cpp
+std::vector<Migration> RatingMigrations();    // migrations_ratings.cpp
+std::vector<Migration> FeedbackMigrations();  // migrations_feedback.cpp
 
 // Replaces the dialect placeholders of a migration statement:
 // {ID} an auto-increment primary key, {REAL} a double column,
-// {BLOB} a byte-string column.
+// {BLOB} a byte-string column, {WITHOUT_ROWID} a table clustered on its
+// primary key (SQLite).
 std::string Portable(std::string sql, Dialect dialect);
 
 // Applies every migration not yet recorded; returns how many were applied.

@@ -1,0 +1,42 @@
+#include "store/migrations.hpp"
+
+namespace motcua::store {
+
+// Version 9: report rollups and what reports need on the dossier row.
+//
+// report_rollup holds counters at two grains: 'd' (period = yyyymmdd) and
+// 'm' (period = yyyymm), Vietnam's calendar. Each fact of a dossier is
+// counted for its receiving agency and every ancestor agency, and for the
+// whole province (agency_code = ''), each with procedure_code = '' (all
+// procedures) and with its own procedure; officer facts (officer <> '') only
+// with procedure_code = ''. A dashboard for any agency subtree and whole
+// months therefore reads a few hundred rows, whatever the dossier count.
+std::vector<Migration> ReportMigrations() {
+  return {{9,
+           "reports",
+           {"ALTER TABLE dossiers ADD COLUMN rating_marks TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE dossiers ADD COLUMN complaints_upheld INTEGER NOT NULL DEFAULT 0",
+            // Officers who acted on the dossier (received, handled, signed,
+            // returned), comma-separated: the officers it is scored for.
+            "ALTER TABLE dossiers ADD COLUMN handlers TEXT NOT NULL DEFAULT ''",
+            "CREATE TABLE report_rollup ("
+            " grain TEXT NOT NULL,"
+            " agency_code TEXT NOT NULL,"
+            " procedure_code TEXT NOT NULL,"
+            " officer TEXT NOT NULL,"
+            " metric TEXT NOT NULL,"
+            " period INTEGER NOT NULL,"
+            " channel TEXT NOT NULL,"
+            " value BIGINT NOT NULL,"
+            " PRIMARY KEY (grain, agency_code, procedure_code, officer, metric, period, channel))"
+            "{WITHOUT_ROWID}",
+            // Weights of the QĐ 766 groups, as data with effective dates.
+            "CREATE TABLE indicator_weights ("
+            " effective_from TEXT PRIMARY KEY,"
+            " weights TEXT NOT NULL,"
+            " note TEXT NOT NULL DEFAULT '',"
+            " changed_by TEXT NOT NULL DEFAULT '',"
+            " changed_at TEXT NOT NULL)"}}};
+}
+
+}  // namespace motcua::store
