@@ -400,8 +400,11 @@ Result<Dossier> HandlingService::Act(const Principal& who, const std::string& id
       const char* how = in.method == "online" ? "trực tuyến: bạn có thể tải kết quả trên Cổng"
                         : in.method == "postal" ? "qua dịch vụ bưu chính"
                                                 : "tại Bộ phận Một cửa";
-      return Save(who, *d, *after, "return_result", in.method, "Đã trả kết quả",
-                  fmt::format("Kết quả hồ sơ {} đã được trả {}.", CodeOf(*d), how), request_id);
+      std::string body = fmt::format("Kết quả hồ sơ {} đã được trả {}.", CodeOf(*d), how);
+      if (return_observer_) body += return_observer_->NoticeAddendum(*after);
+      auto saved = Save(who, *d, *after, "return_result", in.method, "Đã trả kết quả", body, request_id);
+      if (saved && return_observer_) return_observer_->Returned(Actor(who), *saved);
+      return saved;
     }
     case A::kApologize: {
       if (!in.new_due_date) return Invalid("new_due_date", "Cần chọn ngày hẹn trả kết quả mới.");

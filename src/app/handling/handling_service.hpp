@@ -56,6 +56,17 @@ struct DossierWork {
   domain::DueStatus due = domain::DueStatus::kNone;
 };
 
+// Told when a result is returned (the rating module: a rating link in the
+// applicant's notice, the desk kiosk). Optional; set once while wiring.
+class ResultReturnObserver {
+ public:
+  virtual ~ResultReturnObserver() = default;
+  // Text appended to the applicant's notice (may be empty), before the change is stored.
+  virtual std::string NoticeAddendum(const domain::Dossier& returned) = 0;
+  // After the change was stored, with the officer who returned it.
+  virtual void Returned(const std::string& officer, const domain::Dossier& returned) = 0;
+};
+
 class HandlingService {
  public:
   HandlingService(DossierService& dossier_service, DossierRepository& dossiers, ProcessRepository& processes,
@@ -120,6 +131,9 @@ class HandlingService {
   // day and step 0 with its due time (used by DossierService).
   Result<domain::Dossier> StartHandling(domain::Dossier accepted, Timestamp now);
 
+  // Not owned; must outlive the service.
+  void SetResultReturnObserver(ResultReturnObserver* observer) { return_observer_ = observer; }
+
  private:
   Result<domain::Dossier> Load(const Principal& who, const std::string& id_or_code, const std::string& request_id);
   domain::HandlingActor ActorOf(const Principal& who);
@@ -145,6 +159,7 @@ class HandlingService {
   AccountRepository& users_;
   const Clock& clock_;
   HandlingOptions options_;
+  ResultReturnObserver* return_observer_ = nullptr;
 };
 
 }  // namespace motcua::app
