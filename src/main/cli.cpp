@@ -80,11 +80,13 @@ int Serve(const std::string& url, const std::string& listen, std::size_t threads
   ctx.accounts = &portal.accounts;
   ctx.dossiers = &portal.dossiers;
   ctx.handling = &portal.handling;
+  ctx.ratings = &portal.ratings;
   // The lateness job runs inside the server (also `motcua jobs run-once`).
   jobs::DeadlineJob deadline_job(portal.handling, std::chrono::seconds(job_interval_seconds));
   if (job_interval_seconds > 0) deadline_job.Start();
   ctx.public_url = public_url.empty() ? "http://" + listen : public_url;
   while (!ctx.public_url.empty() && ctx.public_url.back() == '/') ctx.public_url.pop_back();
+  portal.ratings.SetPublicUrl(ctx.public_url);
   // Browsers only return Secure cookies over HTTPS; plain HTTP is for
   // development on the loopback interface.
   ctx.secure_cookies = secure_cookies.value_or(options.host != "127.0.0.1" && options.host != "localhost" &&

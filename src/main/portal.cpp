@@ -15,6 +15,11 @@ Portal::Portal(store::Database& db, const std::string& files_dir)
       process_store(db),
       worklist_store(db),
       handling(dossiers, dossier_store, process_store, worklist_store, file_store, catalog, calendar, accounts,
-               account_store, clock) {}
+               account_store, clock),
+      rating_store(db),
+      rating_links([this] { return rating_store.LinkKey(security::SodiumRatingLinkSigner::NewKey); }),
+      ratings(rating_store, dossiers, dossier_store, rating_links, tokens, clock) {
+  ratings.Observe(handling);
+}
 
 }  // namespace motcua::cli

@@ -11,6 +11,8 @@
 #include "app/catalog/catalog_service.hpp"
 #include "app/dossier/dossier_service.hpp"
 #include "app/handling/handling_service.hpp"
+#include "app/rating/rating_service.hpp"
+#include "security/rating_link_signer.hpp"
 #include "security/sodium_crypto.hpp"
 #include "store/account_store.hpp"
 #include "store/calendar_store.hpp"
@@ -19,6 +21,7 @@
 #include "store/dossier_store.hpp"
 #include "store/local_file_store.hpp"
 #include "store/process_store.hpp"
+#include "store/rating_store.hpp"
 #include "store/worklist_store.hpp"
 
 namespace motcua::cli {
@@ -41,6 +44,9 @@ struct Portal {
   store::ProcessStore process_store;
   store::WorklistStore worklist_store;
   app::HandlingService handling;
+  store::RatingStore rating_store;
+  security::SodiumRatingLinkSigner rating_links;
+  app::RatingService ratings;  // observes `handling` (rating links, desk kiosks)
 };
 
 }  // namespace motcua::cli

@@ -19,6 +19,7 @@
 #include "web/format.hpp"
 #include "web/handling_pages.hpp"
 #include "web/multipart.hpp"
+#include "web/rating_handlers.hpp"
 #include "web/templates.hpp"
 
 namespace motcua::web {
@@ -503,6 +504,7 @@ Response RenderDossier(WebContext& ctx, const Request& req, const app::Principal
     v.set("can_withdraw", may_withdraw);
     // Every step with its date and unit, the due date after an apology, the result.
     if (history) AddApplicantHandling(v, ctx, *d, *history);
+    v.set("rating_html", RatingSectionHtml(ctx, who, std::to_string(d->id), req.request_id));
     title = "Chi tiết hồ sơ";
   }
   if (error) title = "Lỗi: " + title;

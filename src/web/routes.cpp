@@ -6,6 +6,7 @@
 #include "web/dossier_handlers.hpp"
 #include "web/handling_handlers.hpp"
 #include "web/handling_pages.hpp"
+#include "web/rating_handlers.hpp"
 #include "web/templates.hpp"
 
 namespace motcua::web {
@@ -100,6 +101,8 @@ std::unique_ptr<Router> BuildRoutes(WebContext& ctx) {
   // Before the dossier routes: its action endpoint covers the reception actions too.
   AddHandlingRoutes(*router, ctx);
   AddHandlingPageRoutes(*router, ctx);
+  // Satisfaction ratings (API, pages, desk kiosks).
+  AddRatingRoutes(*router, ctx);
   AddDossierRoutes(*router, ctx);
   return router;
 }

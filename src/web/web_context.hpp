@@ -8,6 +8,7 @@
 #include "app/catalog/catalog_service.hpp"
 #include "app/dossier/dossier_service.hpp"
 #include "app/handling/handling_service.hpp"
+#include "app/rating/rating_service.hpp"
 #include "web/metrics.hpp"
 
 namespace motcua::web {
@@ -20,6 +21,7 @@ struct WebContext {
   app::AccountService* accounts = nullptr;
   app::DossierService* dossiers = nullptr;
   app::HandlingService* handling = nullptr;
+  app::RatingService* ratings = nullptr;  // satisfaction ratings and desk kiosks
   // Cookies get the Secure attribute unless serving plain HTTP for
   // development (set from --insecure-cookies / loopback listening).
   bool secure_cookies = true;

@@ -35,11 +35,18 @@ PortalServer::PortalServer(const char* now) : clock_(now) {
   handling_ = std::make_unique<app::HandlingService>(*dossiers_, *dossier_store_, *process_store_, *worklist_store_,
                                                      *file_store_, *catalog_, *calendar_, *accounts_,
                                                      *account_store_, clock_);
+  rating_store_ = std::make_unique<store::RatingStore>(db_->db());
+  rating_links_ = std::make_unique<security::SodiumRatingLinkSigner>(
+      [this] { return rating_store_->LinkKey(security::SodiumRatingLinkSigner::NewKey); });
+  ratings_ = std::make_unique<app::RatingService>(*rating_store_, *dossiers_, *dossier_store_, *rating_links_, tokens_,
+                                                  clock_);
+  ratings_->Observe(*handling_);
   ctx_ = std::make_unique<web::WebContext>(web::WebContext{*catalog_, metrics_, "Cổng thử nghiệm"});
   ctx_->calendar = calendar_.get();
   ctx_->accounts = accounts_.get();
   ctx_->dossiers = dossiers_.get();
   ctx_->handling = handling_.get();
+  ctx_->ratings = ratings_.get();
   ctx_->secure_cookies = false;
   router_ = web::BuildRoutes(*ctx_);
   web::ServerOptions options;

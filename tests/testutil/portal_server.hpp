@@ -17,6 +17,8 @@
 #include "app/catalog/catalog_service.hpp"
 #include "app/dossier/dossier_service.hpp"
 #include "app/handling/handling_service.hpp"
+#include "app/rating/rating_service.hpp"
+#include "security/rating_link_signer.hpp"
 #include "security/sodium_crypto.hpp"
 #include "store/account_store.hpp"
 #include "store/calendar_store.hpp"
@@ -24,6 +26,7 @@
 #include "store/dossier_store.hpp"
 #include "store/local_file_store.hpp"
 #include "store/process_store.hpp"
+#include "store/rating_store.hpp"
 #include "store/worklist_store.hpp"
 #include "testutil/fake_clock.hpp"
 #include "testutil/http_client.hpp"
@@ -49,6 +52,7 @@ class PortalServer {
   app::CalendarService& calendar() { return *calendar_; }
   app::DossierService& dossiers() { return *dossiers_; }
   app::HandlingService& handling() { return *handling_; }
+  app::RatingService& ratings() { return *ratings_; }
 
   // Adds an officer or a citizen with the password "matkhau123".
   void AddOfficer(const std::string& username, domain::Role role, const std::string& agency);
@@ -89,6 +93,9 @@ class PortalServer {
   std::unique_ptr<store::ProcessStore> process_store_;
   std::unique_ptr<store::WorklistStore> worklist_store_;
   std::unique_ptr<app::HandlingService> handling_;
+  std::unique_ptr<store::RatingStore> rating_store_;
+  std::unique_ptr<security::SodiumRatingLinkSigner> rating_links_;
+  std::unique_ptr<app::RatingService> ratings_;
   std::unique_ptr<web::WebContext> ctx_;
   std::unique_ptr<web::Router> router_;
   std::unique_ptr<web::Server> server_;
