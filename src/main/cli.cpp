@@ -80,6 +80,7 @@ int Serve(const std::string& url, const std::string& listen, std::size_t threads
   ctx.accounts = &portal.accounts;
   ctx.dossiers = &portal.dossiers;
   ctx.handling = &portal.handling;
+  ctx.feedback = &portal.feedback;
   ctx.ratings = &portal.ratings;
   // The lateness job runs inside the server (also `motcua jobs run-once`).
   jobs::DeadlineJob deadline_job(portal.handling, std::chrono::seconds(job_interval_seconds));

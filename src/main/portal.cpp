@@ -18,7 +18,9 @@ Portal::Portal(store::Database& db, const std::string& files_dir)
                account_store, clock),
       rating_store(db),
       rating_links([this] { return rating_store.LinkKey(security::SodiumRatingLinkSigner::NewKey); }),
-      ratings(rating_store, dossiers, dossier_store, rating_links, tokens, clock) {
+      ratings(rating_store, dossiers, dossier_store, rating_links, tokens, clock),
+      feedback_store(db),
+      feedback(feedback_store, dossier_store, catalog, calendar, tokens, clock) {
   ratings.Observe(handling);
 }
 

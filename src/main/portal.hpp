@@ -10,6 +10,7 @@
 #include "app/calendar/calendar_service.hpp"
 #include "app/catalog/catalog_service.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "app/feedback/feedback_service.hpp"
 #include "app/handling/handling_service.hpp"
 #include "app/rating/rating_service.hpp"
 #include "security/rating_link_signer.hpp"
@@ -19,6 +20,7 @@
 #include "store/catalog_store.hpp"
 #include "store/database.hpp"
 #include "store/dossier_store.hpp"
+#include "store/feedback_store.hpp"
 #include "store/local_file_store.hpp"
 #include "store/process_store.hpp"
 #include "store/rating_store.hpp"
@@ -47,6 +49,8 @@ struct Portal {
   store::RatingStore rating_store;
   security::SodiumRatingLinkSigner rating_links;
   app::RatingService ratings;  // observes `handling` (rating links, desk kiosks)
+  store::FeedbackStore feedback_store;
+  app::FeedbackService feedback;  // phản ánh, kiến nghị
 };
 
 }  // namespace motcua::cli

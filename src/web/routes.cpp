@@ -4,6 +4,7 @@
 #include "web/calendar_handlers.hpp"
 #include "web/catalog_handlers.hpp"
 #include "web/dossier_handlers.hpp"
+#include "web/feedback_handlers.hpp"
 #include "web/handling_handlers.hpp"
 #include "web/handling_pages.hpp"
 #include "web/rating_handlers.hpp"
@@ -104,6 +105,8 @@ std::unique_ptr<Router> BuildRoutes(WebContext& ctx) {
   // Satisfaction ratings (API, pages, desk kiosks).
   AddRatingRoutes(*router, ctx);
   AddDossierRoutes(*router, ctx);
+  // Feedback and petitions (phản ánh, kiến nghị): API, public and officers' pages.
+  AddFeedbackRoutes(*router, ctx);
   return router;
 }
 

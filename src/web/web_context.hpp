@@ -7,6 +7,7 @@
 #include "app/calendar/calendar_service.hpp"
 #include "app/catalog/catalog_service.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "app/feedback/feedback_service.hpp"
 #include "app/handling/handling_service.hpp"
 #include "app/rating/rating_service.hpp"
 #include "web/metrics.hpp"
@@ -21,6 +22,7 @@ struct WebContext {
   app::AccountService* accounts = nullptr;
   app::DossierService* dossiers = nullptr;
   app::HandlingService* handling = nullptr;
+  app::FeedbackService* feedback = nullptr;  // phản ánh, kiến nghị
   app::RatingService* ratings = nullptr;  // satisfaction ratings and desk kiosks
   // Cookies get the Secure attribute unless serving plain HTTP for
   // development (set from --insecure-cookies / loopback listening).

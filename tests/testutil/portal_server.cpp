@@ -41,11 +41,15 @@ PortalServer::PortalServer(const char* now) : clock_(now) {
   ratings_ = std::make_unique<app::RatingService>(*rating_store_, *dossiers_, *dossier_store_, *rating_links_, tokens_,
                                                   clock_);
   ratings_->Observe(*handling_);
+  feedback_store_ = std::make_unique<store::FeedbackStore>(db_->db());
+  feedback_ = std::make_unique<app::FeedbackService>(*feedback_store_, *dossier_store_, *catalog_, *calendar_, tokens_,
+                                                     clock_);
   ctx_ = std::make_unique<web::WebContext>(web::WebContext{*catalog_, metrics_, "Cổng thử nghiệm"});
   ctx_->calendar = calendar_.get();
   ctx_->accounts = accounts_.get();
   ctx_->dossiers = dossiers_.get();
   ctx_->handling = handling_.get();
+  ctx_->feedback = feedback_.get();
   ctx_->ratings = ratings_.get();
   ctx_->secure_cookies = false;
   router_ = web::BuildRoutes(*ctx_);

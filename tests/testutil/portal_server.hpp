@@ -16,6 +16,7 @@
 #include "app/calendar/calendar_service.hpp"
 #include "app/catalog/catalog_service.hpp"
 #include "app/dossier/dossier_service.hpp"
+#include "app/feedback/feedback_service.hpp"
 #include "app/handling/handling_service.hpp"
 #include "app/rating/rating_service.hpp"
 #include "security/rating_link_signer.hpp"
@@ -24,6 +25,7 @@
 #include "store/calendar_store.hpp"
 #include "store/catalog_store.hpp"
 #include "store/dossier_store.hpp"
+#include "store/feedback_store.hpp"
 #include "store/local_file_store.hpp"
 #include "store/process_store.hpp"
 #include "store/rating_store.hpp"
@@ -52,6 +54,7 @@ class PortalServer {
   app::CalendarService& calendar() { return *calendar_; }
   app::DossierService& dossiers() { return *dossiers_; }
   app::HandlingService& handling() { return *handling_; }
+  app::FeedbackService& feedback() { return *feedback_; }
   app::RatingService& ratings() { return *ratings_; }
 
   // Adds an officer or a citizen with the password "matkhau123".
@@ -96,6 +99,8 @@ class PortalServer {
   std::unique_ptr<store::RatingStore> rating_store_;
   std::unique_ptr<security::SodiumRatingLinkSigner> rating_links_;
   std::unique_ptr<app::RatingService> ratings_;
+  std::unique_ptr<store::FeedbackStore> feedback_store_;
+  std::unique_ptr<app::FeedbackService> feedback_;
   std::unique_ptr<web::WebContext> ctx_;
   std::unique_ptr<web::Router> router_;
   std::unique_ptr<web::Server> server_;
