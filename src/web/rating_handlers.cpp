@@ -437,8 +437,8 @@ class RatingHandlers {
     }
     const app::RatingForm& f = *screen->pending;
     d.set("rating", true);
-    // A citizen who walks away: back to idle after a while.
-    d.set("refresh", std::string("300"));
+    // No timed refresh while the citizen answers (WCAG 2.2.1): "Bỏ qua" or
+    // the answer itself brings the kiosk back to idle.
     d.set("dossier_id", std::to_string(f.dossier_id));
     d.set("dossier_code", f.dossier_code);
     d.set("procedure", f.procedure_name);

@@ -10,7 +10,7 @@
 // Run through scripts/browser-test.sh BINARY (seeded demo database).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { assertAxeClean, baseUrl, launchBrowser, screenshot } from './lib.mjs';
+import { assertAxeClean, axeViolations, baseUrl, formatViolations, launchBrowser, screenshot } from './lib.mjs';
 
 const BASE = baseUrl();
 const PROCEDURE = '2.000488';
@@ -58,6 +58,18 @@ function pdf(name) {
   return { name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) };
 }
 
+// The idle and thank-you screens of the kiosk refresh themselves without
+// JavaScript (meta refresh), which axe's meta-refresh rule reports. On a
+// kiosk that is the device's essential function (WCAG 2.2.1, essential
+// exception) and those screens hold nothing to read at length or fill in;
+// only that rule is set aside there, everything else must be clean. The
+// rating screen, where the citizen answers, has no timed refresh and gets the
+// full audit.
+async function assertAxeCleanExceptRefresh(page, label) {
+  const violations = (await axeViolations(page)).filter((v) => v.id !== 'meta-refresh');
+  assert.equal(violations.length, 0, `axe on ${label}:\n${formatViolations(violations)}`);
+}
+
 async function act(page, id, button, fill = async () => {}) {
   await page.goto(`${BASE}/can-bo/ho-so/${id}`);
   await fill(page);
@@ -87,7 +99,7 @@ test('the desk kiosk offers the dossier just returned at the desk and thanks the
     kp.getByRole('button', { name: `Kích hoạt kiosk cho quầy ${COUNTER}` }).click(),
   ]);
   assert.match(await kp.locator('main').innerText(), /Khi cán bộ trả kết quả hồ sơ tại quầy/);
-  await assertAxeClean(kp, 'idle kiosk');
+  await assertAxeCleanExceptRefresh(kp, 'idle kiosk');
   await screenshot(kp, 'kiosk-idle');
   // The kiosk device no longer holds the officer's session.
   const cookies = await kp.context().cookies();
@@ -124,7 +136,6 @@ test('the desk kiosk offers the dossier just returned at the desk and thanks the
   assert.ok(code, 'dossier code on the officer view');
 
   // The kiosk picks it up on its next refresh (no JavaScript needed: meta refresh).
-  await kp.waitForURL(() => true);
   await kp.getByText(code).waitFor({ timeout: 20_000 });
   const screen = await kp.locator('main').innerText();
   assert.match(screen, /Cấp Phiếu lý lịch tư pháp/);
@@ -140,7 +151,7 @@ test('the desk kiosk offers the dossier just returned at the desk and thanks the
     kp.getByRole('button', { name: 'Rất hài lòng', exact: true }).click(),
   ]);
   assert.match(await kp.locator('main').innerText(), /Cảm ơn Ông\/Bà đã đánh giá/);
-  await assertAxeClean(kp, 'kiosk thank-you');
+  await assertAxeCleanExceptRefresh(kp, 'kiosk thank-you');
   await screenshot(kp, 'kiosk-thanks');
   await kp.goto(`${BASE}/kiosk/${COUNTER}`);
   assert.doesNotMatch(await kp.locator('main').innerText(), new RegExp(code.replace(/\./g, '\\.')), 'one kiosk rating per return');
