@@ -28,7 +28,7 @@ test:
 	@scripts/test.sh
 
 bench:
-	@status=0; bench/run.sh || status=$$?; bench/dossiers.sh || status=$$?; bench/handling.sh || status=$$?; exit $$status
+	@status=0; bench/run.sh || status=$$?; bench/dossiers.sh || status=$$?; bench/handling.sh || status=$$?; bench/reports.sh || status=$$?; exit $$status
 
 clean:
 	rm -rf $(BUILD)

@@ -81,6 +81,7 @@ int Serve(const std::string& url, const std::string& listen, std::size_t threads
   ctx.dossiers = &portal.dossiers;
   ctx.handling = &portal.handling;
   ctx.feedback = &portal.feedback;
+  ctx.reports = &portal.reports;
   ctx.ratings = &portal.ratings;
   // The lateness job runs inside the server (also `motcua jobs run-once`).
   jobs::DeadlineJob deadline_job(portal.handling, std::chrono::seconds(job_interval_seconds));
@@ -180,6 +181,7 @@ int Run(int argc, char** argv) {
   RegisterUserCommands(app, ctx);
   RegisterDossierCommands(app, ctx);
   RegisterJobCommands(app, ctx);
+  RegisterReportCommands(app, ctx);
   RegisterProcessCommands(app, ctx);
 
   try {

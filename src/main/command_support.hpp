@@ -37,6 +37,7 @@ void RegisterCalendarCommands(CLI::App& app, CommandContext& ctx);
 void RegisterUserCommands(CLI::App& app, CommandContext& ctx);
 void RegisterDossierCommands(CLI::App& app, CommandContext& ctx);
 void RegisterJobCommands(CLI::App& app, CommandContext& ctx);
+void RegisterReportCommands(CLI::App& app, CommandContext& ctx);
 void RegisterProcessCommands(CLI::App& app, CommandContext& ctx);
 
 }  // namespace motcua::cli

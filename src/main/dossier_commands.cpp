@@ -46,6 +46,7 @@
 #include "store/catalog_store.hpp"
 #include "store/dossier_seed.hpp"
 #include "store/local_file_store.hpp"
+#include "store/report_rebuild.hpp"
 
 namespace motcua::cli {
 namespace {
@@ -228,6 +229,7 @@ struct SeedOptions {
   int days = 0;
   int officers = 300;
   std::uint64_t seed = 20251125;
+  bool rebuild_reports = true;
 };
 
 int RunSeed(const std::string& url, const SeedOptions& s) {
@@ -288,6 +290,21 @@ int RunSeed(const std::string& url, const SeedOptions& s) {
       summary->dossiers, summary->accepted, summary->submitted, summary->files, summary->events,
       FormatIsoDate(summary->first_day), FormatIsoDate(summary->last_day), summary->days, summary->officers_created,
       summary->assigned, seconds);
+  if (s.rebuild_reports) {
+    // The seed writes rows directly, not through the store's changes: the
+    // report rollups are recomputed from them.
+    int shown = -1;
+    auto stats = store::RebuildReports(**db, [&](std::int64_t done, std::int64_t total) {
+      int percent = static_cast<int>(done * 100 / std::max<std::int64_t>(1, total));
+      if (percent == shown) return;
+      shown = percent;
+      std::cerr << fmt::format("{}reports rebuild: {:3d}% ({}/{}){}", tty ? "\r" : "", percent, done, total,
+                               tty ? "" : "\n") << std::flush;
+    });
+    if (tty && shown >= 0) std::cerr << "\n";
+    if (!stats) return Report(stats.error());
+    std::cout << fmt::format("Đã tính lại số liệu báo cáo ({} dòng tổng hợp).\n", stats->rows);
+  }
   return 0;
 }
 
@@ -474,6 +491,7 @@ void RegisterDossierCommands(CLI::App& app, CommandContext& ctx) {
                        "Officer accounts canbo.NNN (password matkhau123) to create and assign dossiers to")
       ->capture_default_str();
   dossiers->add_option("--seed", s->seed, "Random seed (same seed, same dossiers)")->capture_default_str();
+  dossiers->add_flag("!--no-rebuild", s->rebuild_reports, "Skip `reports rebuild` after seeding");
   dossiers->callback([&ctx, s] {
     ctx.handled = true;
     ctx.exit_code = RunSeed(ctx.db_url, *s);

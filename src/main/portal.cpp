@@ -20,7 +20,10 @@ Portal::Portal(store::Database& db, const std::string& files_dir)
       rating_links([this] { return rating_store.LinkKey(security::SodiumRatingLinkSigner::NewKey); }),
       ratings(rating_store, dossiers, dossier_store, rating_links, tokens, clock),
       feedback_store(db),
-      feedback(feedback_store, dossier_store, catalog, calendar, tokens, clock) {
+      feedback(feedback_store, dossier_store, catalog, calendar, tokens, clock),
+      report_store(db),
+      feedback_figures(feedback_store, clock),
+      reports(report_store, catalog, feedback_figures, account_store, clock) {
   ratings.Observe(handling);
 }
 

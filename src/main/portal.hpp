@@ -24,6 +24,9 @@
 #include "store/local_file_store.hpp"
 #include "store/process_store.hpp"
 #include "store/rating_store.hpp"
+#include "store/report_store.hpp"
+#include "main/feedback_figures.hpp"
+#include "app/reports/report_service.hpp"
 #include "store/worklist_store.hpp"
 
 namespace motcua::cli {
@@ -51,6 +54,9 @@ struct Portal {
   app::RatingService ratings;  // observes `handling` (rating links, desk kiosks)
   store::FeedbackStore feedback_store;
   app::FeedbackService feedback;  // phản ánh, kiến nghị
+  store::ReportStore report_store;
+  FeedbackFigures feedback_figures;
+  app::ReportService reports;
 };
 
 }  // namespace motcua::cli

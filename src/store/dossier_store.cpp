@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "store/audit_writer.hpp"
+#include "store/report_rollup.hpp"
 #include "store/write_transaction.hpp"
 
 namespace motcua::store {
@@ -22,7 +23,7 @@ constexpr const char* kColumns =
     "decided_at, supplement_items, supplement_note, refusal_reason, received_by, created_at, updated_at, "
     "process_version, step, step_agency, step_role, assignee, step_started_at, step_due_at, paused_at, pause_reason, "
     "original_due_at, apologized_at, apology_reason, apologized_by, completed_at, returned_at, return_method, outcome, "
-    "counted_late, decision_reason, supplement_late, restarts, delayed_by, due_soon_flagged_at, overdue_flagged_at";
+    "counted_late, decision_reason, supplement_late, restarts, delayed_by, due_soon_flagged_at, overdue_flagged_at, handlers";
 
 struct OptText {
   std::string value;
@@ -93,6 +94,7 @@ struct Row {
   std::string delayed_by;
   OptText due_soon_flag, overdue_flag;
   std::string name_key;
+  std::string handlers;  // comma-separated usernames
 
   void FromDossier(const Dossier& d) {
     id = d.id;
@@ -151,6 +153,8 @@ struct Row {
     due_soon_flag.SetTime(h.due_soon_flagged_at);
     overdue_flag.SetTime(h.overdue_flagged_at);
     name_key = FoldForSearch(d.applicant.full_name);
+    handlers.clear();
+    for (const auto& o : h.handlers) handlers += (handlers.empty() ? "" : ",") + o;
   }
 
   Dossier ToDossier() const {
@@ -204,6 +208,12 @@ struct Row {
     h.delayed_by = delayed_by;
     h.due_soon_flagged_at = due_soon_flag.Time();
     h.overdue_flagged_at = overdue_flag.Time();
+    for (std::size_t start = 0; start < handlers.size();) {
+      auto comma = handlers.find(',', start);
+      if (comma == std::string::npos) comma = handlers.size();
+      h.handlers.push_back(handlers.substr(start, comma - start));
+      start = comma + 1;
+    }
     return d;
   }
 
@@ -262,6 +272,7 @@ struct Row {
     st.exchange(soci::into(delayed_by));
     st.exchange(soci::into(due_soon_flag.value, due_soon_flag.ind));
     st.exchange(soci::into(overdue_flag.value, overdue_flag.ind));
+    st.exchange(soci::into(handlers));
   }
 
   // Binds the columns that every change may write (see kChangeable), in order.
@@ -311,6 +322,7 @@ struct Row {
     st.exchange(soci::use(restarts));
     st.exchange(soci::use(delayed_by));
     st.exchange(soci::use(name_key));
+    st.exchange(soci::use(handlers));
   }
 };
 
@@ -323,7 +335,7 @@ constexpr const char* kChangeable[] = {
     "supplement_note", "refusal_reason", "received_by", "updated_at", "process_version", "step", "step_agency",
     "step_role", "assignee", "step_started_at", "step_due_at", "paused_at", "pause_reason", "original_due_at",
     "apologized_at", "apology_reason", "apologized_by", "completed_at", "returned_at", "return_method", "outcome",
-    "counted_late", "decision_reason", "supplement_late", "restarts", "delayed_by", "applicant_name_key"};
+    "counted_late", "decision_reason", "supplement_late", "restarts", "delayed_by", "applicant_name_key", "handlers"};
 
 std::string InsertSql() {
   std::string columns = "version, procedure_code, procedure_name, owner_user_id, channel, created_at";
@@ -410,10 +422,10 @@ void WriteEventAuditNotice(soci::session& sql, long long dossier_id, const app::
   OptText step_due;
   step_due.SetTime(e.step_due_at);
   sql << "INSERT INTO dossier_events (dossier_id, at, actor, action, from_status, to_status, note, step, receiver, "
-         "step_due_at) VALUES (:d, :at, :actor, :action, :from, :to, :note, :step, :receiver, :due)",
+         "step_due_at, agency_code) VALUES (:d, :at, :actor, :action, :from, :to, :note, :step, :receiver, :due, :agency)",
       soci::use(dossier_id), soci::use(at), soci::use(e.actor), soci::use(e.action), soci::use(e.from_status),
       soci::use(e.to_status), soci::use(e.note), soci::use(e.step), soci::use(e.receiver),
-      soci::use(step_due.value, step_due.ind);
+      soci::use(step_due.value, step_due.ind), soci::use(change.dossier.agency_code);
   WriteAudit(sql, change.audit);
   if (change.notice) WriteNotice(sql, dossier_id, *change.notice);
   for (const auto& notice : change.officer_notices) WriteNotice(sql, dossier_id, notice);
@@ -486,6 +498,11 @@ void ReadChildren(soci::session& sql, std::vector<Dossier>& dossiers) {
   }
 }
 
+std::vector<domain::Fact> EventFactsOf(const app::DossierChange& change) {
+  const auto& e = change.event;
+  return domain::EventFacts({e.action, e.actor, e.at, e.step_due_at, change.dossier.channel});
+}
+
 Error ConflictError() {
   return Error{ErrorCode::kConflict, "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang và thử lại.",
                "version mismatch", {}};
@@ -520,6 +537,7 @@ Result<Dossier> DossierStore::Insert(const app::DossierChange& change) {
     }
     WriteFiles(*sql, id, change.dossier.files);
     WriteHandlingChildren(*sql, id, change.dossier.handling);
+    ApplyDossierChange(*sql, std::nullopt, domain::ReportViewOf(change.dossier, {}), EventFactsOf(change));
     app::DossierChange recorded = change;
     if (recorded.audit.target.empty() || recorded.audit.target[0] != '#') {
       recorded.audit.detail = recorded.audit.target;  // the procedure code
@@ -544,6 +562,9 @@ Result<Dossier> DossierStore::Save(const app::DossierChange& change, const std::
     long long id = change.dossier.id;
     int expected = change.expected_version;
     int next = expected + 1;
+    // The facts the stored row contributes to the report rollups, read
+    // (and on PostgreSQL locked) before it changes.
+    auto before = ReadReportView(*sql, db_.dialect(), id, true);
     // Optimistic concurrency: the row must still have the version the caller
     // read. On PostgreSQL a concurrent writer waits for our row lock and then
     // finds the version changed; on SQLite BEGIN IMMEDIATE serializes writers.
@@ -579,6 +600,9 @@ Result<Dossier> DossierStore::Save(const app::DossierChange& change, const std::
     }
     WriteFiles(*sql, id, d.files);
     WriteHandlingChildren(*sql, id, d.handling);
+    // Ratings and complaints are not part of the dossier value: keep the stored marks.
+    ApplyDossierChange(*sql, before, domain::ReportViewOf(d, before ? before->marks : domain::ReportMarks{}),
+                       EventFactsOf(change));
     WriteEventAuditNotice(*sql, id, recorded);
     tx.Commit();
     return d;

@@ -19,6 +19,9 @@ std::vector<Migration> ReportMigrations() {
             // Officers who acted on the dossier (received, handled, signed,
             // returned), comma-separated: the officers it is scored for.
             "ALTER TABLE dossiers ADD COLUMN handlers TEXT NOT NULL DEFAULT ''",
+            // The receiving agency when the row was written: a history row's
+            // report facts stay with it if the dossier moves later.
+            "ALTER TABLE dossier_events ADD COLUMN agency_code TEXT NOT NULL DEFAULT ''",
             "CREATE TABLE report_rollup ("
             " grain TEXT NOT NULL,"
             " agency_code TEXT NOT NULL,"
@@ -30,6 +33,9 @@ std::vector<Migration> ReportMigrations() {
             " value BIGINT NOT NULL,"
             " PRIMARY KEY (grain, agency_code, procedure_code, officer, metric, period, channel))"
             "{WITHOUT_ROWID}",
+            // Drill-down from a figure to its dossiers (ReportStore::Dossiers).
+            "CREATE INDEX dossiers_agency_received ON dossiers(agency_code, received_at)",
+            "CREATE INDEX dossiers_agency_completed ON dossiers(agency_code, completed_at)",
             // Weights of the QĐ 766 groups, as data with effective dates.
             "CREATE TABLE indicator_weights ("
             " effective_from TEXT PRIMARY KEY,"

@@ -10,6 +10,7 @@
 #include "interchange/catalog_json.hpp"
 #include "web/error_mapping.hpp"
 #include "web/format.hpp"
+#include "web/report_views.hpp"
 #include "web/templates.hpp"
 
 namespace motcua::web {
@@ -180,6 +181,7 @@ data AgencyTreeData(const AgencyNode& node) {
   return d;
 }
 
+std::string YearStatsHtml(WebContext& ctx, const std::string& code);
 }  // namespace
 
 Response ErrorPage(const Error& error, const Request& req, const std::string& portal_name) {
@@ -343,7 +345,7 @@ Response CatalogHandlers::ProcedurePage(Request& req) {
   const PageMeta meta{p->name, p->description, "procedures"};
   const std::string key = "page-procedure\x1f" + p->code;
   if (auto cached = cache_.Find((*index)->revision(), key)) {
-    return Response::Html(RenderLayout(*cached, meta, ctx_.portal_name));
+    return Response::Html(RenderLayout(*cached + YearStatsHtml(ctx_, p->code), meta, ctx_.portal_name));
   }
   const CatalogIndex& ix = **index;
   data d = ProcedureCard(ix, *p);
@@ -442,8 +444,27 @@ Response CatalogHandlers::ProcedurePage(Request& req) {
   SetText(d, "effective_to", p->effective_to ? FormatVnDate(*p->effective_to) : "");
   auto content = std::make_shared<const std::string>(RenderFragment("procedure", d));
   cache_.Store((*index)->revision(), key, content);
-  return Response::Html(RenderLayout(*content, meta, ctx_.portal_name));
+  return Response::Html(RenderLayout(*content + YearStatsHtml(ctx_, p->code), meta, ctx_.portal_name));
 }
+
+namespace {
+// Thông tư 32/2017: the procedure's figures since 1 January, live (the
+// procedure's text above is cached per catalog revision, these are not).
+std::string YearStatsHtml(WebContext& ctx, const std::string& code) {
+  if (!ctx.reports) return "";
+  auto st = ctx.reports->ProcedureYear(code);
+  if (!st) return "";
+  data d;
+  d.set("period", st->period.label);
+  d.set("received", FormatCount(st->received));
+  d.set("online_received", FormatCount(st->online_received));
+  d.set("resolved", FormatCount(st->resolved));
+  d.set("online_resolved", FormatCount(st->online_resolved));
+  d.set("on_time", st->on_time.Percent());
+  d.set("satisfaction", st->satisfaction.Percent());
+  return RenderFragment("procedure_stats", d);
+}
+}  // namespace
 
 Response CatalogHandlers::AgenciesPage(Request& req) {
   auto index = ctx_.catalog.Snapshot();

@@ -12,6 +12,7 @@
 #include "web/error_mapping.hpp"
 #include "web/handling_json.hpp"
 #include "web/multipart.hpp"
+#include "web/table_response.hpp"
 
 namespace motcua::web {
 namespace {
@@ -347,25 +348,11 @@ Response HandlingHandlers::ApiRegister(Request& req) {
                      {"outcome", d.handling.outcome},
                      {"status", DossierStatusKey(d.status)}});
   }
-  std::string format = req.Query("format");
   std::string file = fmt::format("so-theo-doi-{}-{}", req.params["agency"], *year);
-  if (format == "csv" || (format.empty() && req.Header("accept").find("text/csv") != std::string::npos)) {
-    Response r = Response::Text(interchange::ToCsv(table), "text/csv; charset=utf-8");
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + ".csv\"");
-    return r;
-  }
-  if (format == "xlsx") {
-    auto bytes = interchange::ToXlsx(table);
-    if (!bytes) return ProblemResponse(bytes.error(), req.request_id);
-    Response r = Response::Text(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file + ".xlsx\"");
-    return r;
-  }
-  if (!format.empty() && format != "json") {
-    return ProblemResponse(BadRequest("Định dạng phải là json, csv hoặc xlsx.", "format"), req.request_id);
-  }
-  json body = {{"form", "06"}, {"agency", req.params["agency"]}, {"year", *year}, {"items", items}};
-  return Response::Json(body.dump());
+  return TableResponse(req, table, file, [&] {
+    json body = {{"form", "06"}, {"agency", req.params["agency"]}, {"year", *year}, {"items", items}};
+    return body.dump();
+  });
 }
 
 void AddHandlingRoutes(Router& router, WebContext& ctx) {

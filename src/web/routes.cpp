@@ -7,6 +7,8 @@
 #include "web/feedback_handlers.hpp"
 #include "web/handling_handlers.hpp"
 #include "web/handling_pages.hpp"
+#include "web/report_handlers.hpp"
+#include "web/report_pages.hpp"
 #include "web/rating_handlers.hpp"
 #include "web/templates.hpp"
 
@@ -107,6 +109,8 @@ std::unique_ptr<Router> BuildRoutes(WebContext& ctx) {
   AddDossierRoutes(*router, ctx);
   // Feedback and petitions (phản ánh, kiến nghị): API, public and officers' pages.
   AddFeedbackRoutes(*router, ctx);
+  AddReportRoutes(*router, ctx);
+  AddReportPages(*router, ctx);
   return router;
 }
 

@@ -10,6 +10,7 @@
 #include "app/feedback/feedback_service.hpp"
 #include "app/handling/handling_service.hpp"
 #include "app/rating/rating_service.hpp"
+#include "app/reports/report_service.hpp"
 #include "web/metrics.hpp"
 
 namespace motcua::web {
@@ -24,6 +25,7 @@ struct WebContext {
   app::HandlingService* handling = nullptr;
   app::FeedbackService* feedback = nullptr;  // phản ánh, kiến nghị
   app::RatingService* ratings = nullptr;  // satisfaction ratings and desk kiosks
+  app::ReportService* reports = nullptr;  // reports, indicators and dashboards
   // Cookies get the Secure attribute unless serving plain HTTP for
   // development (set from --insecure-cookies / loopback listening).
   bool secure_cookies = true;

@@ -44,6 +44,9 @@ PortalServer::PortalServer(const char* now) : clock_(now) {
   feedback_store_ = std::make_unique<store::FeedbackStore>(db_->db());
   feedback_ = std::make_unique<app::FeedbackService>(*feedback_store_, *dossier_store_, *catalog_, *calendar_, tokens_,
                                                      clock_);
+  report_store_ = std::make_unique<store::ReportStore>(db_->db());
+  feedback_figures_ = std::make_unique<cli::FeedbackFigures>(*feedback_store_, clock_);
+  reports_ = std::make_unique<app::ReportService>(*report_store_, *catalog_, *feedback_figures_, *account_store_, clock_);
   ctx_ = std::make_unique<web::WebContext>(web::WebContext{*catalog_, metrics_, "Cổng thử nghiệm"});
   ctx_->calendar = calendar_.get();
   ctx_->accounts = accounts_.get();
@@ -51,6 +54,7 @@ PortalServer::PortalServer(const char* now) : clock_(now) {
   ctx_->handling = handling_.get();
   ctx_->feedback = feedback_.get();
   ctx_->ratings = ratings_.get();
+  ctx_->reports = reports_.get();
   ctx_->secure_cookies = false;
   router_ = web::BuildRoutes(*ctx_);
   web::ServerOptions options;

@@ -29,6 +29,9 @@
 #include "store/local_file_store.hpp"
 #include "store/process_store.hpp"
 #include "store/rating_store.hpp"
+#include "store/report_store.hpp"
+#include "main/feedback_figures.hpp"
+#include "app/reports/report_service.hpp"
 #include "store/worklist_store.hpp"
 #include "testutil/fake_clock.hpp"
 #include "testutil/http_client.hpp"
@@ -56,6 +59,7 @@ class PortalServer {
   app::HandlingService& handling() { return *handling_; }
   app::FeedbackService& feedback() { return *feedback_; }
   app::RatingService& ratings() { return *ratings_; }
+  app::ReportService& reports() { return *reports_; }
 
   // Adds an officer or a citizen with the password "matkhau123".
   void AddOfficer(const std::string& username, domain::Role role, const std::string& agency);
@@ -101,6 +105,9 @@ class PortalServer {
   std::unique_ptr<app::RatingService> ratings_;
   std::unique_ptr<store::FeedbackStore> feedback_store_;
   std::unique_ptr<app::FeedbackService> feedback_;
+  std::unique_ptr<store::ReportStore> report_store_;
+  std::unique_ptr<cli::FeedbackFigures> feedback_figures_;
+  std::unique_ptr<app::ReportService> reports_;
   std::unique_ptr<web::WebContext> ctx_;
   std::unique_ptr<web::Router> router_;
   std::unique_ptr<web::Server> server_;

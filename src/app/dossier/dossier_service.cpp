@@ -152,6 +152,7 @@ Result<Dossier> DossierService::Store(const Principal& who, const Dossier& befor
                                       const std::string& request_id) {
   Timestamp now = clock_.Now();
   after.updated_at = now;
+  if (IsOfficer(who.user.role)) NoteHandler(after, Actor(who));
   DossierChange change{after, before.version,
                        DossierEvent{now, Actor(who), action, DossierStatusKey(before.status),
                                     DossierStatusKey(after.status), note},

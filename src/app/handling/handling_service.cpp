@@ -220,6 +220,7 @@ Result<Dossier> HandlingService::Save(const Principal& who, const Dossier& befor
   Timestamp now = clock_.Now();
   Dossier stored = after;
   stored.updated_at = now;
+  if (IsOfficer(who.user.role)) NoteHandler(stored, Actor(who));
   std::string receiver = after.handling.assignee;
   if (receiver.empty() && after.handling.step >= 0) receiver = after.handling.step_agency;
   if (action == "return_result") receiver = after.applicant.full_name;

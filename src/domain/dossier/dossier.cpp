@@ -97,6 +97,7 @@ Dossier Accept(Dossier d, Timestamp received_at, Timestamp due_at, double proces
   d.due_at = due_at;
   d.processing_days = processing_days;
   d.received_by = officer;
+  NoteHandler(d, officer);
   d.supplement_items.clear();
   d.updated_at = received_at;
   return d;
@@ -142,6 +143,12 @@ Result<Dossier> Refuse(Dossier d, std::string reason, const std::string& officer
   d.decided_at = now;
   d.updated_at = now;
   return d;
+}
+
+void NoteHandler(Dossier& d, const std::string& officer) {
+  if (officer.empty()) return;
+  auto& h = d.handling.handlers;
+  if (std::find(h.begin(), h.end(), officer) == h.end()) h.push_back(officer);
 }
 
 bool IsInHandling(DossierStatus s) {

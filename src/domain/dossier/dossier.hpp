@@ -123,6 +123,9 @@ struct Handling {
   std::optional<Timestamp> overdue_flagged_at;
   std::vector<ResultDocument> results;
   std::vector<Consultation> consultations;
+  // Officers who acted on it (received, handled, signed, returned): the
+  // officers whose scores it counts for (Thông tư 01/2018 Điều 13).
+  std::vector<std::string> handlers;
 };
 
 struct Dossier {
@@ -183,6 +186,9 @@ Result<Dossier> Refuse(Dossier dossier, std::string reason, const std::string& o
 // The applicant withdraws (rút hồ sơ): allowed until a decision is made
 // (draft, submitted, supplement requested, in handling, paused).
 Result<Dossier> Withdraw(Dossier dossier, Timestamp now);
+
+// Records that `officer` acted on the dossier (once per officer).
+void NoteHandler(Dossier& dossier, const std::string& officer);
 
 // Whether the applicant may still change the files (draft or supplement).
 bool ApplicantMayEdit(const Dossier& dossier);
