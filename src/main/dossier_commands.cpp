@@ -47,6 +47,7 @@
 #include "store/dossier_seed.hpp"
 #include "store/local_file_store.hpp"
 #include "store/report_rebuild.hpp"
+#include "store/seed_resolutions.hpp"
 
 namespace motcua::cli {
 namespace {
@@ -230,6 +231,7 @@ struct SeedOptions {
   int officers = 300;
   std::uint64_t seed = 20251125;
   bool rebuild_reports = true;
+  double resolve = 0;  // share of older accepted dossiers given a result (reports demos, benchmarks)
 };
 
 int RunSeed(const std::string& url, const SeedOptions& s) {
@@ -290,6 +292,19 @@ int RunSeed(const std::string& url, const SeedOptions& s) {
       summary->dossiers, summary->accepted, summary->submitted, summary->files, summary->events,
       FormatIsoDate(summary->first_day), FormatIsoDate(summary->last_day), summary->days, summary->officers_created,
       summary->assigned, seconds);
+  if (s.resolve > 0) {
+    auto resolved = store::ResolveSeededDossiers(
+        **db, {s.resolve, std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()),
+               s.seed},
+        [&](std::int64_t done) {
+          std::cerr << fmt::format("{}seed resolutions: {} dossiers read{}", tty ? "\r" : "", done, tty ? "" : "\n")
+                    << std::flush;
+        });
+    if (tty) std::cerr << "\n";
+    if (!resolved) return Report(resolved.error());
+    std::cout << fmt::format("Đã có kết quả: {} hồ sơ ({} đã trả, {} được đánh giá).\n", resolved->resolved,
+                             resolved->returned, resolved->rated);
+  }
   if (s.rebuild_reports) {
     // The seed writes rows directly, not through the store's changes: the
     // report rollups are recomputed from them.
@@ -492,6 +507,9 @@ void RegisterDossierCommands(CLI::App& app, CommandContext& ctx) {
       ->capture_default_str();
   dossiers->add_option("--seed", s->seed, "Random seed (same seed, same dossiers)")->capture_default_str();
   dossiers->add_flag("!--no-rebuild", s->rebuild_reports, "Skip `reports rebuild` after seeding");
+  dossiers->add_option("--resolve", s->resolve,
+                       "Share (0-1) of accepted dossiers older than two days given a result, returned and rated")
+      ->check(CLI::Range(0.0, 1.0));
   dossiers->callback([&ctx, s] {
     ctx.handled = true;
     ctx.exit_code = RunSeed(ctx.db_url, *s);

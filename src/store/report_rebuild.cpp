@@ -13,32 +13,37 @@ namespace motcua::store {
 
 namespace {
 
-// Facts merged by everything but the agency expansion; flushed per chunk.
+// Facts of many dossiers merged first by (agency, procedure, metric, day,
+// channel, officer): a few map updates per dossier. When the buffer grows
+// large (and at the end) they are expanded to their rollup keys (ancestor
+// agencies, grains, all procedures) and written: each key a few times at
+// most instead of once per dossier, in bounded memory.
 class FactBuffer {
  public:
   explicit FactBuffer(soci::session& sql) : sql_(sql) {}
 
   void Add(const std::string& agency, const std::string& procedure, const std::vector<domain::Fact>& facts) {
+    auto& group = groups_[{agency, procedure}];
     for (const auto& f : facts) {
-      auto [it, fresh] = buffer_[{agency, procedure}].try_emplace(
-          FactKey{f.metric, DayPeriod(f.day), f.channel, f.officer}, f);
-      if (!fresh) it->second.value += f.value;
+      auto [it, fresh] = group.try_emplace(FactKey{f.metric, DayPeriod(f.day), f.channel, f.officer}, f);
+      if (fresh) ++size_;
+      else it->second.value += f.value;
     }
   }
 
+  std::int64_t FlushIfLarge(std::size_t limit = 300000) { return size_ > limit ? Flush() : 0; }
+
   std::int64_t Flush() {
-    std::int64_t rows = 0;
-    for (auto& [dims, facts] : buffer_) {
-      std::vector<domain::Fact> list;
-      list.reserve(facts.size());
-      for (auto& [k, f] : facts) {
-        if (f.value != 0) list.push_back(std::move(f));
-      }
-      ApplyRollupDelta(sql_, Agencies(dims.first), dims.second, list);
-      rows += static_cast<std::int64_t>(list.size());
+    RollupAccumulator rows;
+    std::vector<domain::Fact> list;
+    for (auto& [dims, facts] : groups_) {
+      list.clear();
+      for (auto& [k, f] : facts) list.push_back(std::move(f));
+      rows.Add(Agencies(dims.first), dims.second, list);
     }
-    buffer_.clear();
-    return rows;
+    groups_.clear();
+    size_ = 0;
+    return rows.Flush(sql_);
   }
 
  private:
@@ -49,7 +54,8 @@ class FactBuffer {
     return it->second;
   }
   soci::session& sql_;
-  std::map<std::pair<std::string, std::string>, std::map<FactKey, domain::Fact>> buffer_;
+  std::map<std::pair<std::string, std::string>, std::map<FactKey, domain::Fact>> groups_;
+  std::size_t size_ = 0;
   std::unordered_map<std::string, std::vector<std::string>> agencies_;
 };
 
@@ -99,7 +105,7 @@ Result<RebuildStats> RebuildReports(Database& db, const std::function<void(std::
         ++n;
       }
       stats.dossiers += n;
-      stats.rows += buffer.Flush();
+      stats.rows += buffer.FlushIfLarge();
       if (progress) progress(stats.dossiers, total);
       if (n < chunk) break;
     }
@@ -129,10 +135,11 @@ Result<RebuildStats> RebuildReports(Database& db, const std::function<void(std::
         ++n;
       }
       stats.events += n;
-      stats.rows += buffer.Flush();
+      stats.rows += buffer.FlushIfLarge();
       if (progress) progress(stats.dossiers + stats.events, total);
       if (n < chunk) break;
     }
+    stats.rows += buffer.Flush();
     tx.Commit();
     return stats;
   });

@@ -18,7 +18,7 @@ namespace motcua::store {
 struct RebuildStats {
   std::int64_t dossiers = 0;
   std::int64_t events = 0;
-  std::int64_t rows = 0;  // rollup rows written
+  std::int64_t rows = 0;  // rollup upserts (a key written in several flushes counts each time)
 };
 
 // `progress(done, total)` is called after each chunk; done counts dossiers

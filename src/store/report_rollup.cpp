@@ -123,67 +123,128 @@ std::vector<std::string> RollupAgencies(soci::session& sql, const std::string& a
   return out;
 }
 
-void ApplyRollupDelta(soci::session& sql, const std::vector<std::string>& agencies, const std::string& procedure,
-                      const std::vector<Fact>& delta) {
-  if (delta.empty()) return;
-  // Merge to unique keys first: one multi-row upsert may not touch a row twice.
-  using Key = std::tuple<char, std::string, std::string, std::string, std::string, int, std::string>;
-  std::map<Key, long long> rows;
-  for (const Fact& f : delta) {
+namespace {
+
+constexpr char kSep = '\x1f';
+constexpr const char* kUpsertHead =
+    "INSERT INTO report_rollup (grain, agency_code, procedure_code, officer, metric, period, channel, value) VALUES ";
+constexpr const char* kUpsertTail =
+    " ON CONFLICT (grain, agency_code, procedure_code, officer, metric, period, channel) "
+    "DO UPDATE SET value = report_rollup.value + excluded.value";
+
+std::string UpsertText(std::size_t rows) {
+  std::string text = kUpsertHead;
+  for (std::size_t i = 0; i < rows; ++i) {
+    std::string n = std::to_string(i);
+    text += (i ? ", " : "");
+    text += "(:g" + n + ", :a" + n + ", :p" + n + ", :o" + n + ", :m" + n + ", :t" + n + ", :c" + n + ", :v" + n + ")";
+  }
+  return text + kUpsertTail;
+}
+
+struct RowValues {
+  std::string grain, agency, procedure, officer, metric, channel;
+  int period = 0;
+  long long value = 0;
+  void From(const std::string& key, long long v) {
+    std::string* fields[] = {&grain, &agency, &procedure, &officer, &metric, nullptr, &channel};
+    std::size_t start = 0;
+    for (int i = 0; i < 7; ++i) {
+      std::size_t end = i < 6 ? key.find(kSep, start) : key.size();
+      if (fields[i]) fields[i]->assign(key, start, end - start);
+      else period = std::stoi(key.substr(start, end - start));
+      start = end + 1;
+    }
+    value = v;
+  }
+  void Bind(soci::statement& st) {
+    st.exchange(soci::use(grain));
+    st.exchange(soci::use(agency));
+    st.exchange(soci::use(procedure));
+    st.exchange(soci::use(officer));
+    st.exchange(soci::use(metric));
+    st.exchange(soci::use(period));
+    st.exchange(soci::use(channel));
+    st.exchange(soci::use(value));
+  }
+};
+
+}  // namespace
+
+void RollupAccumulator::Add(const std::vector<std::string>& agencies, const std::string& procedure,
+                            const std::vector<Fact>& facts) {
+  std::string key;
+  for (const Fact& f : facts) {
+    if (f.value == 0) continue;
     for (const auto& a : agencies) {
       for (char grain : {'d', 'm'}) {
-        int period = grain == 'd' ? DayPeriod(f.day) : MonthPeriod(f.day);
-        rows[Key{grain, a, "", f.officer, f.metric, period, f.channel}] += f.value;
-        if (f.officer.empty() && !procedure.empty()) {
-          rows[Key{grain, a, procedure, f.officer, f.metric, period, f.channel}] += f.value;
-        }
+        std::string period = std::to_string(grain == 'd' ? DayPeriod(f.day) : MonthPeriod(f.day));
+        auto add = [&](const std::string& proc) {
+          key.clear();
+          key += grain;
+          key += kSep;
+          key += a;
+          key += kSep;
+          key += proc;
+          key += kSep;
+          key += f.officer;
+          key += kSep;
+          key += f.metric;
+          key += kSep;
+          key += period;
+          key += kSep;
+          key += f.channel;
+          rows_[key] += f.value;
+        };
+        add("");
+        if (f.officer.empty() && !procedure.empty()) add(procedure);
       }
     }
   }
-  std::vector<std::string> grains, agency_codes, procedures, officers, metrics, channels;
-  std::vector<int> periods;
-  std::vector<long long> values;
-  for (const auto& [k, v] : rows) {
-    if (v == 0) continue;
-    grains.emplace_back(1, std::get<0>(k));
-    agency_codes.push_back(std::get<1>(k));
-    procedures.push_back(std::get<2>(k));
-    officers.push_back(std::get<3>(k));
-    metrics.push_back(std::get<4>(k));
-    periods.push_back(std::get<5>(k));
-    channels.push_back(std::get<6>(k));
-    values.push_back(v);
+}
+
+std::int64_t RollupAccumulator::Flush(soci::session& sql) {
+  std::vector<std::pair<const std::string*, long long>> rows;
+  rows.reserve(rows_.size());
+  for (const auto& [k, v] : rows_) {
+    if (v != 0) rows.push_back({&k, v});
   }
-  // Batches of one statement each: one round trip on PostgreSQL per batch.
-  constexpr std::size_t kBatch = 200;
-  for (std::size_t begin = 0; begin < values.size(); begin += kBatch) {
-    std::size_t end = std::min(values.size(), begin + kBatch);
-    std::string text =
-        "INSERT INTO report_rollup (grain, agency_code, procedure_code, officer, metric, period, channel, value) "
-        "VALUES ";
-    for (std::size_t i = begin; i < end; ++i) {
-      std::string n = std::to_string(i - begin);
-      text += (i == begin ? "" : ", ");
-      text += "(:g" + n + ", :a" + n + ", :p" + n + ", :o" + n + ", :m" + n + ", :t" + n + ", :c" + n + ", :v" + n + ")";
-    }
-    text += " ON CONFLICT (grain, agency_code, procedure_code, officer, metric, period, channel) "
-            "DO UPDATE SET value = report_rollup.value + excluded.value";
+  // Full batches through one prepared statement, re-executed with new
+  // values (one round trip each on PostgreSQL); the rest in one statement.
+  constexpr std::size_t kBatch = 256;
+  std::size_t done = 0;
+  if (rows.size() >= kBatch) {
+    std::vector<RowValues> values(kBatch);
     soci::statement st(sql);
     st.alloc();
-    st.prepare(text, soci::details::st_one_time_query);
-    for (std::size_t i = begin; i < end; ++i) {
-      st.exchange(soci::use(grains[i]));
-      st.exchange(soci::use(agency_codes[i]));
-      st.exchange(soci::use(procedures[i]));
-      st.exchange(soci::use(officers[i]));
-      st.exchange(soci::use(metrics[i]));
-      st.exchange(soci::use(periods[i]));
-      st.exchange(soci::use(channels[i]));
-      st.exchange(soci::use(values[i]));
+    st.prepare(UpsertText(kBatch));
+    for (auto& v : values) v.Bind(st);
+    st.define_and_bind();
+    for (; done + kBatch <= rows.size(); done += kBatch) {
+      for (std::size_t i = 0; i < kBatch; ++i) values[i].From(*rows[done + i].first, rows[done + i].second);
+      st.execute(true);
     }
+  }
+  if (done < rows.size()) {
+    std::vector<RowValues> values(rows.size() - done);
+    for (std::size_t i = 0; i < values.size(); ++i) values[i].From(*rows[done + i].first, rows[done + i].second);
+    soci::statement st(sql);
+    st.alloc();
+    st.prepare(UpsertText(values.size()), soci::details::st_one_time_query);
+    for (auto& v : values) v.Bind(st);
     st.define_and_bind();
     st.execute(true);
   }
+  rows_.clear();
+  return static_cast<std::int64_t>(rows.size());
+}
+
+void ApplyRollupDelta(soci::session& sql, const std::vector<std::string>& agencies, const std::string& procedure,
+                      const std::vector<Fact>& delta) {
+  if (delta.empty()) return;
+  RollupAccumulator rows;
+  rows.Add(agencies, procedure, delta);
+  rows.Flush(sql);
 }
 
 void ApplyDossierChange(soci::session& sql, const std::optional<DossierReportView>& before,

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <soci/soci.h>
@@ -41,6 +42,21 @@ std::optional<domain::DossierReportView> ReadReportView(soci::session& sql, Dial
 
 // The agencies a fact of `agency` is counted for: itself, its ancestors, and "".
 std::vector<std::string> RollupAgencies(soci::session& sql, const std::string& agency);
+
+// Rollup rows merged in memory by their full key (grain, agency, procedure,
+// officer, metric, period, channel), then added to the table with upserts.
+class RollupAccumulator {
+ public:
+  // Each fact for every agency of `agencies`, both grains, and for `procedure` too (agency facts only).
+  void Add(const std::vector<std::string>& agencies, const std::string& procedure,
+           const std::vector<domain::Fact>& facts);
+  std::size_t size() const { return rows_.size(); }
+  // Adds every non-zero row to the table and empties the accumulator; returns the rows written.
+  std::int64_t Flush(soci::session& sql);
+
+ private:
+  std::unordered_map<std::string, long long> rows_;
+};
 
 // Adds `delta` (already merged, see FactDelta) for a dossier of `agency` and `procedure`.
 void ApplyRollupDelta(soci::session& sql, const std::vector<std::string>& agencies, const std::string& procedure,
