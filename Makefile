@@ -21,6 +21,7 @@ build: deps
 run: build
 	$(BUILD)/motcua --db $(DB) migrate
 	$(BUILD)/motcua --db $(DB) seed demo --if-empty
+	$(BUILD)/motcua --db $(DB) seed dossiers --count 5000 --officers 20 --resolve 0.8 --if-empty
 	@echo "Cổng Dịch vụ công: $(PUBLIC_URL)"
 	$(BUILD)/motcua --db $(DB) serve --listen $(LISTEN) --public-url $(PUBLIC_URL)
 

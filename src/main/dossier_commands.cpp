@@ -232,11 +232,20 @@ struct SeedOptions {
   std::uint64_t seed = 20251125;
   bool rebuild_reports = true;
   double resolve = 0;  // share of older accepted dossiers given a result (reports demos, benchmarks)
+  bool if_empty = false;
 };
 
 int RunSeed(const std::string& url, const SeedOptions& s) {
   auto db = OpenMigrated(url, 1);
   if (!db) return Report(db.error());
+  if (s.if_empty) {
+    auto existing = store::CountDossiers(**db);
+    if (!existing) return Report(existing.error());
+    if (*existing > 0) {
+      std::cout << fmt::format("Đã có {} hồ sơ: không tạo thêm.\n", *existing);
+      return 0;
+    }
+  }
   auto index = LoadCatalog(**db);
   if (!index) return Report(index.error());
   auto options = PlanSeed(**index, s.agency, s.procedure);
@@ -507,6 +516,7 @@ void RegisterDossierCommands(CLI::App& app, CommandContext& ctx) {
       ->capture_default_str();
   dossiers->add_option("--seed", s->seed, "Random seed (same seed, same dossiers)")->capture_default_str();
   dossiers->add_flag("!--no-rebuild", s->rebuild_reports, "Skip `reports rebuild` after seeding");
+  dossiers->add_flag("--if-empty", s->if_empty, "Do nothing when the database already has dossiers (make run)");
   dossiers->add_option("--resolve", s->resolve,
                        "Share (0-1) of accepted dossiers older than two days given a result, returned and rated")
       ->check(CLI::Range(0.0, 1.0));

@@ -814,4 +814,13 @@ Result<WorklistPlan> ExplainWorklist(Database& db, const std::vector<std::string
   });
 }
 
+Result<std::int64_t> CountDossiers(Database& db) {
+  return Guard("count dossiers", [&]() -> Result<std::int64_t> {
+    Database::Lease sql(db);
+    long long n = 0;
+    *sql << "SELECT COUNT(*) FROM dossiers", soci::into(n);
+    return n;
+  });
+}
+
 }  // namespace motcua::store

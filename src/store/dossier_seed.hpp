@@ -156,6 +156,9 @@ Status InsertRawDossier(Database& db, const RawDossierRow& row);
 // Deletes the rows InsertRawDossier wrote; returns how many.
 Result<std::int64_t> DeleteRawInserts(Database& db);
 
+// How many dossiers the database holds (`seed dossiers --if-empty`).
+Result<std::int64_t> CountDossiers(Database& db);
+
 // What is stored for dossiers with id > after_id.
 struct StoredDossiers {
   std::int64_t dossiers = 0;
