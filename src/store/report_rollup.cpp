@@ -178,6 +178,8 @@ void RollupAccumulator::Add(const std::vector<std::string>& agencies, const std:
     if (f.value == 0) continue;
     for (const auto& a : agencies) {
       for (char grain : {'d', 'm'}) {
+        // Officers' scores are by month, quarter and year: month rows only.
+        if (grain == 'd' && !f.officer.empty()) continue;
         std::string period = std::to_string(grain == 'd' ? DayPeriod(f.day) : MonthPeriod(f.day));
         auto add = [&](const std::string& proc) {
           key.clear();

@@ -4,7 +4,8 @@
 // history row, a rating or an upheld complaint. Each dossier's facts
 // (domain/reporting/report_facts.hpp) are counted for its agency, every
 // ancestor agency and the province (''), at day and month grain, for all
-// procedures ('') and for its own; officer facts for all procedures only.
+// procedures ('') and for its own; officer facts for all procedures, at
+// month grain only (officers are scored by month, quarter and year).
 // All functions run inside the caller's open transaction and throw soci
 // errors, so a failure rolls the whole change back.
 

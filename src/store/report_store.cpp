@@ -87,6 +87,11 @@ Result<std::vector<app::RollupSum>> ReportStore::Sum(const app::RollupSelection&
     std::map<std::tuple<std::string, std::string, std::string, std::string>, long long> merged;
     if (sel.agencies.empty()) return std::vector<app::RollupSum>{};
     Split split = SplitPeriod(sel.from, sel.to, sel.by == RollupGrouping::kDay);
+    if (sel.by == RollupGrouping::kOfficer) {
+      // Officer facts exist at month grain only: the months the period touches.
+      split.months = {MonthPeriod(sel.from), MonthPeriod(sel.to)};
+      split.day_ranges.clear();
+    }
     Database::Lease sql(db_);
     auto run = [&](char grain, int p1, int p2) {
       // Ungrouped: a constant column, kept out of GROUP BY (PostgreSQL refuses constants there).

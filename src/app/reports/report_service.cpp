@@ -245,12 +245,16 @@ Result<OfficersReport> ReportService::Officers(const Principal* who, const std::
   std::map<std::string, Counters> by_officer;
   for (const auto& s : *sums) by_officer[s.group].Add(s.metric, s.channel, s.value);
   auto rules = domain::RulesOn({domain::DefaultScoringRules()}, period.to);
+  auto users = users_.ListUsers(true);  // one query, not one per officer
+  if (!users) return Fail(users.error());
+  std::map<std::string, const domain::User*> by_login;
+  for (const auto& u : *users) by_login[u.username] = &u;
   OfficersReport r{agency, *name, period, {}};
   for (const auto& [officer, c] : by_officer) {
     OfficerReportRow row{domain::ScoreOfficer(officer, c, rules), officer, ""};
-    if (auto u = users_.FindUserByLogin(officer)) {
-      row.full_name = u->full_name;
-      row.agency_code = u->agency_code;
+    if (auto it = by_login.find(officer); it != by_login.end()) {
+      row.full_name = it->second->full_name;
+      row.agency_code = it->second->agency_code;
     }
     r.rows.push_back(std::move(row));
   }

@@ -55,8 +55,10 @@ Date DayOf(Timestamp t) { return ToVietnam(t).date; }
 class FactList {
  public:
   FactList(std::string channel) : channel_(std::move(channel)) {}
+  // Officer facts carry no channel: scores do not depend on it, and it would
+  // triple the officers' rollup rows.
   void Add(const std::string& metric, Date day, std::int64_t value = 1, const std::string& officer = "") {
-    facts_.push_back(Fact{metric, day, channel_, officer, value});
+    facts_.push_back(Fact{metric, day, officer.empty() ? channel_ : std::string(), officer, value});
   }
   // An index's points and its count, for the agency and each officer.
   void AddIndex(int index, int points, Date day, const std::vector<std::string>& officers) {

@@ -51,7 +51,7 @@ std::string RatingMetric(RatingCriterion criterion, Satisfaction value);
 struct Fact {
   std::string metric;
   Date day{};
-  std::string channel;  // desk, postal, online
+  std::string channel;  // desk, postal, online; empty for officer facts
   std::string officer;  // empty: the agency's counter; else an officer's score fact
   std::int64_t value = 1;
 };
