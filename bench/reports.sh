@@ -21,6 +21,7 @@ WRK_THREADS=${BENCH_WRK_THREADS:-2}
 SERVER_THREADS=${BENCH_SERVER_THREADS:-2}
 DOSSIERS=${BENCH_DOSSIERS:-1000000}
 RESOLVE=${BENCH_RESOLVE:-0.7}
+DAYS=${BENCH_DAYS:-250}  # working days the dossiers span: a year, whatever their number
 OFFICERS=${BENCH_OFFICERS:-300}
 ENGINES=${BENCH_ENGINES:-sqlite postgresql}
 PG_DURABLE=${BENCH_PG_DURABLE:-1}
@@ -71,7 +72,7 @@ bench_engine() {
   log "$ENGINE: seed dossiers --count $DOSSIERS (progress below)"
   local t0 t1
   t0=$(date +%s.%N)
-  "$BIN" --db "$URL" seed dossiers --count "$DOSSIERS" --officers "$OFFICERS" --files "$WORK/files-$ENGINE" --resolve "$RESOLVE" --no-rebuild \
+  "$BIN" --db "$URL" seed dossiers --count "$DOSSIERS" --officers "$OFFICERS" --files "$WORK/files-$ENGINE" --days "$DAYS" --resolve "$RESOLVE" --no-rebuild \
     >"$OUT/$ENGINE-seed.txt" || die "$ENGINE: seed dossiers failed"
   t1=$(date +%s.%N)
   note "$ENGINE: seed dossiers --count $DOSSIERS: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f s", b - a }')"

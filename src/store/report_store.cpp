@@ -101,8 +101,9 @@ Result<std::vector<app::RollupSum>> ReportStore::Sum(const app::RollupSelection&
                          std::string(1, grain) + "' AND agency_code IN (";
       for (std::size_t i = 0; i < sel.agencies.size(); ++i) text += (i ? ", :a" : ":a") + std::to_string(i);
       text += ")";
-      text += sel.by == RollupGrouping::kProcedure ? " AND procedure_code <> ''" : " AND procedure_code = :p";
-      text += sel.by == RollupGrouping::kOfficer ? " AND officer <> ''" : " AND officer = ''";
+      // '> ''' rather than '<> ''': a range on the primary key, not a filter over the '' rows.
+      text += sel.by == RollupGrouping::kProcedure ? " AND procedure_code > ''" : " AND procedure_code = :p";
+      text += sel.by == RollupGrouping::kOfficer ? " AND officer > ''" : " AND officer = ''";
       text += " AND metric NOT IN ('open', 'paused') AND period BETWEEN :p1 AND :p2 GROUP BY agency_code, " +
               (grouped ? group + ", " : std::string()) + "metric, channel";
       std::vector<std::string> agencies = sel.agencies;
