@@ -166,22 +166,30 @@ const IndicatorWeights& WeightsOn(const std::vector<IndicatorWeights>& all, Date
 Qd766Report ComputeQd766(const ReportSummary& s, const IndicatorWeights& weights) {
   Qd766Report r;
   const auto& f = s.feedback;
-  r.groups[0] = {"publicity", "Công khai, minh bạch", 0,
-                 {{"Thủ tục được công khai đầy đủ trên Cổng", {s.catalog.published, s.catalog.procedures}}}};
-  r.groups[1] = {"progress", "Tiến độ giải quyết", 0,
-                 {{"Hồ sơ giải quyết trước và đúng hạn", s.on_time},
-                  {"Hồ sơ đang giải quyết còn trong hạn",
-                   {s.in_progress_within, s.in_progress_within + s.in_progress_overdue}}}};
-  r.groups[2] = {"online", "Dịch vụ công trực tuyến", 0,
-                 {{"Hồ sơ nộp trực tuyến", s.online}, {"Thủ tục trực tuyến toàn trình", s.full_online_procedures}}};
-  r.groups[3] = {"payment", "Thanh toán trực tuyến", 0, {{"Hồ sơ thanh toán trực tuyến", s.online_payment}}};
-  r.groups[4] = {"satisfaction", "Mức độ hài lòng", 0,
-                 {{"Phản ánh, kiến nghị xử lý đúng hạn", {f.answered_on_time, f.answered + f.open_overdue}},
-                  {"Phản ánh không bị đánh giá chưa hài lòng", {f.rated - f.rated_dissatisfied, f.rated}},
-                  {"Hồ sơ không bị đánh giá chưa hài lòng", s.satisfaction}}};
-  r.groups[5] = {"digitization", "Số hóa hồ sơ, kết quả", 0,
-                 {{"Hồ sơ trực tiếp, bưu chính được số hóa", s.digitized},
-                  {"Kết quả giải quyết điện tử", s.result_digitized_rate}}};
+  using Rates = std::vector<std::pair<std::string, Rate>>;
+  auto group = [](const char* key, const char* label, Rates rates) {
+    GroupScore g;
+    g.key = key;
+    g.label = label;
+    g.rates = std::move(rates);
+    return g;
+  };
+  r.groups[0] = group("publicity", "Công khai, minh bạch",
+                      {{"Thủ tục được công khai đầy đủ trên Cổng", {s.catalog.published, s.catalog.procedures}}});
+  r.groups[1] = group("progress", "Tiến độ giải quyết",
+                      {{"Hồ sơ giải quyết trước và đúng hạn", s.on_time},
+                       {"Hồ sơ đang giải quyết còn trong hạn",
+                        {s.in_progress_within, s.in_progress_within + s.in_progress_overdue}}});
+  r.groups[2] = group("online", "Dịch vụ công trực tuyến",
+                      {{"Hồ sơ nộp trực tuyến", s.online}, {"Thủ tục trực tuyến toàn trình", s.full_online_procedures}});
+  r.groups[3] = group("payment", "Thanh toán trực tuyến", {{"Hồ sơ thanh toán trực tuyến", s.online_payment}});
+  r.groups[4] = group("satisfaction", "Mức độ hài lòng",
+                      {{"Phản ánh, kiến nghị xử lý đúng hạn", {f.answered_on_time, f.answered + f.open_overdue}},
+                       {"Phản ánh không bị đánh giá chưa hài lòng", {f.rated - f.rated_dissatisfied, f.rated}},
+                       {"Hồ sơ không bị đánh giá chưa hài lòng", s.satisfaction}});
+  r.groups[5] = group("digitization", "Số hóa hồ sơ, kết quả",
+                      {{"Hồ sơ trực tiếp, bưu chính được số hóa", s.digitized},
+                       {"Kết quả giải quyết điện tử", s.result_digitized_rate}});
   for (int i = 0; i < 6; ++i) {
     GroupScore& g = r.groups[i];
     g.weight = weights.weights[i];

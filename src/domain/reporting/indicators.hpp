@@ -115,8 +115,8 @@ std::optional<std::string> CheckWeights(const IndicatorWeights& w);
 const IndicatorWeights& WeightsOn(const std::vector<IndicatorWeights>& all, Date day);
 
 struct GroupScore {
-  const char* key;    // "publicity", "progress", ...
-  const char* label;  // Vietnamese
+  const char* key = "";    // "publicity", "progress", ...
+  const char* label = "";  // Vietnamese
   double weight = 0;
   std::vector<std::pair<std::string, Rate>> rates;  // label, raw rate
   std::optional<double> rate;                       // mean of the rates with data
