@@ -291,8 +291,8 @@ Response Dashboard(WebContext& ctx, Request& req, bool printable) {
   auto index = ctx.catalog.Snapshot();
   if (!index) return ErrorPage(index.error(), req, ctx.portal_name);
   const auto& u = sv.who->user;
-  bool province_scope = u.role == domain::Role::kSystemAdmin ||
-                        (u.role == domain::Role::kSupervisor && u.agency_code.empty());
+  // Who may see the whole province is the service's rule, not the page's.
+  bool province_scope = ctx.reports->MaySupervise(&*sv.who, "");
 
   data d;
   d.set("printable", printable);

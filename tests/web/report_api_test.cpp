@@ -213,6 +213,12 @@ TEST_F(ReportApi, PagesShowTheSameNumbersWithChartsAndTables) {
   EXPECT_NE(dash.body.find("/giam-sat/bao-cao/ho-so?co-quan=000.00.06.H29&amp;ky=2026-11&amp;chi-so=received"),
             std::string::npos);
   EXPECT_NE(dash.body.find("chuyenvien.lltp"), std::string::npos);
+  // A supervisor of the top-level agency may choose the whole province.
+  EXPECT_NE(dash.body.find("<option value=\"\">Toàn tỉnh/thành phố</option>"), std::string::npos);
+  std::string leader_cookie = portal_->CookieLogin("lanhdao.tuphap");
+  auto own = portal_->Page(leader_cookie, "/giam-sat/bao-cao?co-quan=000.00.06.H29&ky=2026-11");
+  ASSERT_EQ(own.status, 200);
+  EXPECT_EQ(own.body.find("Toàn tỉnh/thành phố</option>"), std::string::npos);
   auto drill = portal_->Page(cookie, "/giam-sat/bao-cao/ho-so?co-quan=000.00.06.H29&ky=2026-11&chi-so=received");
   ASSERT_EQ(drill.status, 200);
   EXPECT_NE(drill.body.find("/can-bo/ho-so/" + std::to_string(dossier_id_)), std::string::npos);
