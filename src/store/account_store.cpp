@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "store/audit_writer.hpp"
+#include "store/cached_query.hpp"
 #include "store/write_transaction.hpp"
 
 namespace motcua::store {
@@ -241,23 +242,62 @@ Status AccountStore::RecordLoginSuccess(std::int64_t user_id, const app::Session
   });
 }
 
-Result<app::Session> AccountStore::FindSession(const std::string& token_hash, Timestamp now) {
-  return Guard("find session", [&]() -> Result<app::Session> {
+namespace {
+// A session joined with its user: one prepared lookup per request.
+struct SessionUserRow {
+  std::string kind, csrf_token, created, expires;
+  UserRow user;
+  void BindInto(soci::statement& st) {
+    st.exchange(soci::into(kind));
+    st.exchange(soci::into(csrf_token));
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(expires));
+    user.Bind(st);
+  }
+};
+
+std::string UserColumnsOf(const char* alias) {
+  std::string out;
+  std::string_view columns = kUserColumns;
+  while (!columns.empty()) {
+    auto comma = columns.find(',');
+    std::string_view column = columns.substr(0, comma);
+    while (!column.empty() && column.front() == ' ') column.remove_prefix(1);
+    if (!out.empty()) out += ", ";
+    out += alias;
+    out += '.';
+    out += column;
+    columns = comma == std::string_view::npos ? std::string_view() : columns.substr(comma + 1);
+  }
+  return out;
+}
+}  // namespace
+
+Result<app::SessionUser> AccountStore::FindSession(const std::string& token_hash, Timestamp now) {
+  static const std::string text = "SELECT s.kind, s.csrf_token, s.created_at, s.expires_at, " + UserColumnsOf("u") +
+                                  " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ";
+  return Guard("find session", [&]() -> Result<app::SessionUser> {
     Database::Lease sql(db_);
-    app::Session s;
-    long long user_id = 0;
-    std::string created, expires;
-    soci::indicator ind;
-    *sql << "SELECT user_id, kind, csrf_token, created_at, expires_at FROM sessions WHERE token_hash = :t",
-        soci::use(token_hash), soci::into(user_id, ind), soci::into(s.kind), soci::into(s.csrf_token),
-        soci::into(created), soci::into(expires);
-    if (!sql->got_data()) return Fail(ErrorCode::kNotFound, "Phiên đăng nhập không tồn tại.", "no session");
-    s.token_hash = token_hash;
-    s.user_id = user_id;
-    s.created_at = ParseTimestamp(created).value_or(Timestamp{});
-    s.expires_at = ParseTimestamp(expires).value_or(Timestamp{});
-    if (s.expires_at <= now) return Fail(ErrorCode::kNotFound, "Phiên đăng nhập đã hết hạn.", "expired session");
-    return s;
+    Sql q;
+    q << text;
+    q.Text(token_hash);
+    std::optional<app::SessionUser> found;
+    RunCached<SessionUserRow>(sql, q, [&](const SessionUserRow& r) {
+      app::SessionUser su;
+      su.user = r.user.ToUser();
+      su.session.token_hash = token_hash;
+      su.session.user_id = su.user.id;
+      su.session.kind = r.kind;
+      su.session.csrf_token = r.csrf_token;
+      su.session.created_at = ParseTimestamp(r.created).value_or(Timestamp{});
+      su.session.expires_at = ParseTimestamp(r.expires).value_or(Timestamp{});
+      found = std::move(su);
+    });
+    if (!found) return Fail(ErrorCode::kNotFound, "Phiên đăng nhập không tồn tại.", "no session");
+    if (found->session.expires_at <= now) {
+      return Fail(ErrorCode::kNotFound, "Phiên đăng nhập đã hết hạn.", "expired session");
+    }
+    return std::move(*found);
   });
 }
 

@@ -17,7 +17,7 @@ class AccountStore final : public app::AccountRepository {
   Status RecordLoginFailure(std::int64_t user_id, const domain::LoginThrottle& state,
                             const app::AuditEvent& audit) override;
   Status RecordLoginSuccess(std::int64_t user_id, const app::Session& session, const app::AuditEvent& audit) override;
-  Result<app::Session> FindSession(const std::string& token_hash, Timestamp now) override;
+  Result<app::SessionUser> FindSession(const std::string& token_hash, Timestamp now) override;
   Status DeleteSession(const std::string& token_hash, const app::AuditEvent& audit) override;
   Status UpdatePassword(std::int64_t user_id, const std::string& password_hash, const std::string& keep_session_hash,
                         const app::AuditEvent& audit) override;

@@ -9,6 +9,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "store/cached_query.hpp"
+
 namespace motcua::store {
 namespace {
 
@@ -101,9 +103,12 @@ Result<std::string> PostgresConnectString(const std::string& url) {
 
 Database::Database(std::string url, Dialect dialect, std::size_t pool_size)
     : url_(std::move(url)), dialect_(dialect), pool_size_(pool_size),
-      pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
+      pool_(std::make_unique<soci::connection_pool>(pool_size)) {
+  for (std::size_t i = 0; i < pool_size; ++i) statements_.push_back(std::make_unique<StatementCache>(dialect));
+}
 
-Database::~Database() = default;
+// Cached statements go before the sessions they were prepared on.
+Database::~Database() { statements_.clear(); }
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url, std::size_t pool_size) {
   if (pool_size == 0) pool_size = 1;
@@ -165,9 +170,12 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, std::si
   return db;
 }
 
-Database::Lease::Lease(Database& db) : session_(std::make_unique<soci::session>(*db.pool_)) {}
+Database::Lease::Lease(Database& db)
+    : db_(db), position_(db.pool_->lease()), session_(&db.pool_->at(position_)) {}
 
-Database::Lease::~Lease() = default;
+Database::Lease::~Lease() { db_.pool_->give_back(position_); }
+
+StatementCache& Database::Lease::statements() { return *db_.statements_[position_]; }
 
 Error TranslateDbError(const char* what, const std::exception& e) {
   std::string message = e.what();

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -21,6 +22,8 @@ class session;
 namespace motcua::store {
 
 enum class Dialect { kSqlite, kPostgres };
+
+class StatementCache;  // store/cached_query.hpp
 
 class Database {
  public:
@@ -41,11 +44,17 @@ class Database {
    public:
     explicit Lease(Database& db);
     ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
     soci::session& operator*() { return *session_; }
-    soci::session* operator->() { return session_.get(); }
+    soci::session* operator->() { return session_; }
+    // The statements kept prepared on this connection (store/cached_query.hpp).
+    StatementCache& statements();
 
    private:
-    std::unique_ptr<soci::session> session_;
+    Database& db_;
+    std::size_t position_;
+    soci::session* session_;
   };
 
  private:
@@ -55,6 +64,7 @@ class Database {
   Dialect dialect_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  std::vector<std::unique_ptr<StatementCache>> statements_;  // one per pooled connection
 };
 
 // Turns a postgresql:// URI into libpq's keyword=value form.

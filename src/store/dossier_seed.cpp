@@ -20,6 +20,8 @@
 #include "domain/dossier/dossier_code.hpp"
 #include "store/audit_writer.hpp"
 #include "store/write_transaction.hpp"
+#include "store/cached_query.hpp"
+#include "store/dossier_list_query.hpp"
 
 namespace motcua::store {
 
@@ -754,60 +756,42 @@ Result<WorklistPlan> ExplainWorklist(Database& db, const std::vector<std::string
     return Fail(ErrorCode::kInvalidArgument, "Trạng thái hồ sơ không hợp lệ.", status);
   }
   return Guard("explain worklist", [&]() -> Result<WorklistPlan> {
-    // The statement DossierStore::List builds for an officer's scope.
-    auto statement = [&](bool literal) {
-      std::string where = "1 = 1 AND agency_code IN (";
-      for (std::size_t i = 0; i < agencies.size(); ++i) {
-        where += (i ? ", " : "") + (literal ? "'" + agencies[i] + "'" : ":t" + std::to_string(i));
-      }
-      where += ")";
-      if (!status.empty()) {
-        where += literal ? " AND status = '" + status + "'" : " AND status = :t" + std::to_string(agencies.size());
-      }
-      if (after_id > 0) where += literal ? " AND id < " + std::to_string(after_id) : " AND id < :i0";
-      return std::string(
-                 "SELECT id, version, code, procedure_code, procedure_name, agency_code, owner_user_id, applicant_name, "
-                 "applicant_id_number, applicant_phone, applicant_email, applicant_address, applicant_organization, "
-                 "channel, status, request_note, copies, processing_days, submitted_at, postal_handover_at, "
-                 "received_at, due_at, decided_at, supplement_items, supplement_note, refusal_reason, received_by, "
-                 "created_at, updated_at FROM dossiers WHERE ") +
-             where + " ORDER BY id DESC LIMIT " + std::to_string(std::clamp(limit, 1, 100));
-    };
+    // The statement DossierStore::List runs for an officer's scope.
+    app::DossierFilter filter;
+    filter.agencies = agencies;
+    if (!status.empty()) filter.status = ParseDossierStatus(status);
+    filter.after_id = after_id;
+    filter.limit = limit;
     WorklistPlan out;
-    out.sql = statement(false);
+    Sql q = DossierListQuery(filter);
+    out.sql = q.str();
     Database::Lease sql(db);
-    std::string line;
-    std::string explain = db.dialect() == Dialect::kSqlite ? "EXPLAIN QUERY PLAN " + statement(true)
-                                                           : "EXPLAIN (ANALYZE, BUFFERS) " + statement(true);
-    if (db.dialect() == Dialect::kSqlite) {
+    {
+      // SQLite's rows are (id, parent, notused, detail); PostgreSQL's one text column.
+      const bool sqlite = db.dialect() == Dialect::kSqlite;
       int id = 0, parent = 0, unused = 0;
-      soci::statement st = (sql->prepare << explain, soci::into(id), soci::into(parent), soci::into(unused),
-                            soci::into(line));
-      st.execute();
-      while (st.fetch()) out.plan.push_back(fmt::format("{} {} {}", id, parent, line));
-    } else {
-      soci::statement st = (sql->prepare << explain, soci::into(line));
-      st.execute();
-      while (st.fetch()) out.plan.push_back(line);
-    }
-    // Timed like the store runs it: a new statement with bound parameters,
-    // every row read into strings.
-    for (int run = 0; run < runs; ++run) {
-      auto start = std::chrono::steady_clock::now();
+      std::string line;
       soci::statement st(*sql);
       st.alloc();
-      st.prepare(out.sql);
-      soci::row row;
-      st.exchange(soci::into(row));
-      std::vector<std::string> texts = agencies;
-      if (!status.empty()) texts.push_back(status);
-      long long after = after_id;
-      for (auto& t : texts) st.exchange(soci::use(t));
-      if (after_id > 0) st.exchange(soci::use(after));
+      st.prepare((sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN (ANALYZE, BUFFERS) ") + q.str(),
+                 soci::details::st_one_time_query);
+      if (sqlite) {
+        st.exchange(soci::into(id));
+        st.exchange(soci::into(parent));
+        st.exchange(soci::into(unused));
+      }
+      st.exchange(soci::into(line));
+      q.Bind(st);
       st.define_and_bind();
       st.execute(false);
+      while (st.fetch()) out.plan.push_back(sqlite ? fmt::format("{} {} {}", id, parent, line) : line);
+    }
+    // Timed as the store runs it: the statement prepared once on the
+    // connection and re-executed, every column read.
+    for (int run = 0; run < runs; ++run) {
+      auto start = std::chrono::steady_clock::now();
       int rows = 0;
-      while (st.fetch()) ++rows;
+      RunCached<TextRow<kDossierColumnCount>>(sql, q, [&](const TextRow<kDossierColumnCount>&) { ++rows; });
       out.run_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     }
     return out;

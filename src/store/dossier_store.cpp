@@ -7,6 +7,8 @@
 
 #include "core/text.hpp"
 #include "store/audit_writer.hpp"
+#include "store/cached_query.hpp"
+#include "store/dossier_list_query.hpp"
 #include "store/report_rollup.hpp"
 #include "store/write_transaction.hpp"
 
@@ -24,6 +26,13 @@ constexpr const char* kColumns =
     "process_version, step, step_agency, step_role, assignee, step_started_at, step_due_at, paused_at, pause_reason, "
     "original_due_at, apologized_at, apology_reason, apologized_by, completed_at, returned_at, return_method, outcome, "
     "counted_late, decision_reason, supplement_late, restarts, delayed_by, due_soon_flagged_at, overdue_flagged_at, handlers";
+
+constexpr std::size_t CountColumns(const char* text) {
+  std::size_t n = 1;
+  for (; *text; ++text) n += *text == ',';
+  return n;
+}
+static_assert(CountColumns(kColumns) == kDossierColumnCount, "kDossierColumnCount names every column");
 
 struct OptText {
   std::string value;
@@ -431,70 +440,51 @@ void WriteEventAuditNotice(soci::session& sql, long long dossier_id, const app::
   for (const auto& notice : change.officer_notices) WriteNotice(sql, dossier_id, notice);
 }
 
-// "= :id" for one dossier, "IN (...)" for several: ids we read ourselves.
-std::string IdCondition(const std::vector<Dossier>& dossiers) {
-  if (dossiers.size() == 1) return "= " + std::to_string(dossiers[0].id);
-  std::string ids;
-  for (const auto& d : dossiers) ids += (ids.empty() ? "" : ",") + std::to_string(d.id);
-  return "IN (" + ids + ")";
-}
-
-// Files, results and consultations of `dossiers`: one query each, however many dossiers.
-void ReadChildren(soci::session& sql, std::vector<Dossier>& dossiers) {
-  if (dossiers.empty()) return;
-  std::map<long long, Dossier*> by_id;
-  for (auto& d : dossiers) by_id[d.id] = &d;
-  const std::string ids = IdCondition(dossiers);
-  long long dossier_id = 0, size = 0;
+// Files, results and consultations of one dossier: three prepared lookups.
+void ReadParts(Database::Lease& sql, Dossier& d) {
   {
-    DossierFile f;
-    soci::statement st =
-        (sql.prepare << "SELECT dossier_id, component_index, component_name, sha256, file_name, content_type, "
-                        "size, copy_kind FROM dossier_files WHERE dossier_id " + ids + " ORDER BY dossier_id, position",
-         soci::into(dossier_id), soci::into(f.component_index), soci::into(f.component_name), soci::into(f.sha256),
-         soci::into(f.file_name), soci::into(f.content_type), soci::into(size), soci::into(f.copy_kind));
-    st.execute();
-    while (st.fetch()) {
-      f.size = size;
-      by_id[dossier_id]->files.push_back(f);
-    }
+    Sql q;
+    q << "SELECT component_index, component_name, sha256, file_name, content_type, size, copy_kind "
+         "FROM dossier_files WHERE dossier_id = ";
+    q.Int(d.id) << " ORDER BY position";
+    RunCached<TextRow<7>>(sql, q, [&](const TextRow<7>& r) {
+      d.files.push_back({static_cast<int>(r.Int(0)), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5), r.Text(6)});
+    });
   }
   {
-    ResultDocument r;
-    std::string at;
-    soci::statement st =
-        (sql.prepare << "SELECT dossier_id, sha256, file_name, size, attached_by, attached_at FROM dossier_results "
-                        "WHERE dossier_id " + ids + " ORDER BY dossier_id, position",
-         soci::into(dossier_id), soci::into(r.sha256), soci::into(r.file_name), soci::into(size),
-         soci::into(r.attached_by), soci::into(at));
-    st.execute();
-    while (st.fetch()) {
-      r.size = size;
-      r.attached_at = ParseTimestamp(at).value_or(Timestamp{});
-      by_id[dossier_id]->handling.results.push_back(r);
-    }
+    Sql q;
+    q << "SELECT sha256, file_name, size, attached_by, attached_at FROM dossier_results WHERE dossier_id = ";
+    q.Int(d.id) << " ORDER BY position";
+    RunCached<TextRow<5>>(sql, q, [&](const TextRow<5>& r) {
+      ResultDocument doc;
+      doc.sha256 = r.Text(0);
+      doc.file_name = r.Text(1);
+      doc.size = r.Int(2);
+      doc.attached_by = r.Text(3);
+      doc.attached_at = r.Time(4).value_or(Timestamp{});
+      d.handling.results.push_back(std::move(doc));
+    });
   }
   {
-    Consultation c;
-    int planned = 0;
-    std::string requested, due;
-    OptText replied;
-    soci::statement st =
-        (sql.prepare << "SELECT dossier_id, number, step, planned, agency_code, task, requested_by, requested_at, "
-                        "due_at, replied_at, replied_by, reply FROM dossier_consultations WHERE dossier_id " + ids +
-                            " ORDER BY dossier_id, number",
-         soci::into(dossier_id), soci::into(c.number), soci::into(c.step), soci::into(planned),
-         soci::into(c.agency_code), soci::into(c.task), soci::into(c.requested_by), soci::into(requested),
-         soci::into(due), soci::into(replied.value, replied.ind), soci::into(c.replied_by), soci::into(c.reply));
-    st.execute();
-    while (st.fetch()) {
-      Consultation copy = c;
-      copy.planned = planned != 0;
-      copy.requested_at = ParseTimestamp(requested).value_or(Timestamp{});
-      copy.due_at = ParseTimestamp(due).value_or(Timestamp{});
-      copy.replied_at = replied.Time();
-      by_id[dossier_id]->handling.consultations.push_back(std::move(copy));
-    }
+    Sql q;
+    q << "SELECT number, step, planned, agency_code, task, requested_by, requested_at, due_at, replied_at, "
+         "replied_by, reply FROM dossier_consultations WHERE dossier_id = ";
+    q.Int(d.id) << " ORDER BY number";
+    RunCached<TextRow<11>>(sql, q, [&](const TextRow<11>& r) {
+      Consultation c;
+      c.number = static_cast<int>(r.Int(0));
+      c.step = static_cast<int>(r.Int(1));
+      c.planned = r.Int(2) != 0;
+      c.agency_code = r.Text(3);
+      c.task = r.Text(4);
+      c.requested_by = r.Text(5);
+      c.requested_at = r.Time(6).value_or(Timestamp{});
+      c.due_at = r.Time(7).value_or(Timestamp{});
+      c.replied_at = r.Time(8);
+      c.replied_by = r.Text(9);
+      c.reply = r.Text(10);
+      d.handling.consultations.push_back(std::move(c));
+    });
   }
 }
 
@@ -618,87 +608,132 @@ Result<Dossier> DossierStore::UpdateAndAssignCode(const app::DossierChange& chan
   return Save(change, &day_key, &format_code);
 }
 
-Result<std::vector<Dossier>> DossierStore::Select(const std::string& where, const std::vector<std::string>& text_params,
-                                                  const std::vector<long long>& int_params, const std::string& tail) {
+Result<std::vector<Dossier>> DossierStore::Select(Sql& q, bool with_parts) {
   return Guard("select dossiers", [&]() -> Result<std::vector<Dossier>> {
     Database::Lease sql(db_);
-    Row r;
-    soci::statement st(*sql);
-    st.alloc();
-    // Executed once: a one-time query costs PostgreSQL one round trip, not three.
-    st.prepare(std::string("SELECT ") + kColumns + " FROM dossiers WHERE " + where + " " + tail,
-               soci::details::st_one_time_query);
-    r.BindInto(st);
-    // Parameters are named :t0.. and :i0.. in `where`/`tail`; SOCI binds by position in order of appearance,
-    // so callers list texts then ints in the order they appear.
-    std::vector<std::string> texts = text_params;
-    std::vector<long long> ints = int_params;
-    for (auto& t : texts) st.exchange(soci::use(t));
-    for (auto& i : ints) st.exchange(soci::use(i));
-    st.define_and_bind();
-    st.execute(false);
     std::vector<Dossier> out;
-    while (st.fetch()) out.push_back(r.ToDossier());
-    ReadChildren(*sql, out);
+    RunCached<Row>(sql, q, [&](const Row& r) { out.push_back(r.ToDossier()); });
+    if (with_parts) {
+      for (auto& d : out) ReadParts(sql, d);
+    }
     return out;
   });
 }
 
+namespace {
+Sql SelectDossiers() {
+  Sql q;
+  q << "SELECT " << kColumns << " FROM dossiers WHERE ";
+  return q;
+}
+}  // namespace
+
 Result<Dossier> DossierStore::FindById(std::int64_t id) {
-  auto rows = Select("id = :i0", {}, {id}, "");
+  Sql q = SelectDossiers();
+  q << "id = ";
+  q.Int(id);
+  auto rows = Select(q, true);
   if (!rows) return Fail(rows.error());
   if (rows->empty()) return Fail(ErrorCode::kNotFound, "Không tìm thấy hồ sơ.", "no dossier");
   return rows->front();
 }
 
 Result<Dossier> DossierStore::FindByCode(const std::string& code) {
-  auto rows = Select("code = :t0", {code}, {}, "");
+  Sql q = SelectDossiers();
+  q << "code = ";
+  q.Text(code);
+  auto rows = Select(q, true);
   if (!rows) return Fail(rows.error());
   if (rows->empty()) return Fail(ErrorCode::kNotFound, "Không tìm thấy hồ sơ có mã này.", "no dossier");
   return rows->front();
 }
 
-Result<std::vector<Dossier>> DossierStore::List(const app::DossierFilter& f) {
-  // Text parameters first, then integers, in the order they appear below.
-  std::string where = "1 = 1";
-  std::vector<std::string> texts;
-  std::vector<long long> ints;
-  if (f.agencies) {
-    if (f.agencies->empty()) return std::vector<Dossier>{};
-    where += " AND agency_code IN (";
-    for (std::size_t i = 0; i < f.agencies->size(); ++i) {
-      where += (i ? ", :t" : ":t") + std::to_string(texts.size());
-      texts.push_back((*f.agencies)[i]);
+Result<app::TrackedDossier> DossierStore::Track(const std::string& code) {
+  return Guard("track dossier", [&]() -> Result<app::TrackedDossier> {
+    Database::Lease sql(db_);
+    Sql q;
+    q << "SELECT code, status, procedure_code, procedure_name, agency_code, received_at, due_at, updated_at "
+         "FROM dossiers WHERE code = ";
+    q.Text(code);
+    std::optional<app::TrackedDossier> found;
+    RunCached<TextRow<8>>(sql, q, [&](const TextRow<8>& r) {
+      app::TrackedDossier t;
+      t.code = r.Text(0);
+      t.status = ParseDossierStatus(r.Text(1)).value_or(DossierStatus::kDraft);
+      t.procedure_code = r.Text(2);
+      t.procedure_name = r.Text(3);
+      t.agency_code = r.Text(4);
+      t.received_at = r.Time(5);
+      t.due_at = r.Time(6);
+      t.updated_at = r.Time(7).value_or(Timestamp{});
+      found = std::move(t);
+    });
+    if (!found) return Fail(ErrorCode::kNotFound, "Không tìm thấy hồ sơ có mã này.", "no dossier");
+    return *found;
+  });
+}
+
+Sql DossierListQuery(const app::DossierFilter& f) {
+  const std::string limit = std::to_string(std::clamp(f.limit, 1, 100));
+  // The filters after the scope, over one branch of the query.
+  auto filters = [&](Sql& q) {
+    auto text_eq = [&](const char* column, const std::string& value) {
+      if (value.empty()) return;
+      q << " AND " << column << " = ";
+      q.Text(value);
+    };
+    if (f.status) text_eq("status", DossierStatusKey(*f.status));
+    text_eq("procedure_code", f.procedure_code);
+    text_eq("code", f.code);
+    text_eq("applicant_id_number", f.applicant_id_number);
+    if (f.created_from) {
+      q << " AND created_at >= ";
+      q.Time(*f.created_from);
     }
-    where += ")";
-  }
-  auto text_eq = [&](const char* column, const std::string& value) {
-    if (value.empty()) return;
-    where += std::string(" AND ") + column + " = :t" + std::to_string(texts.size());
-    texts.push_back(value);
+    if (f.created_to) {
+      q << " AND created_at < ";
+      q.Time(*f.created_to);
+    }
+    if (f.owner_user_id) {
+      q << " AND owner_user_id = ";
+      q.Int(*f.owner_user_id);
+    }
+    if (f.after_id > 0) {
+      q << " AND id < ";
+      q.Int(f.after_id);
+    }
+    q << " ORDER BY id DESC LIMIT " << limit;
   };
-  if (f.status) text_eq("status", DossierStatusKey(*f.status));
-  text_eq("procedure_code", f.procedure_code);
-  text_eq("code", f.code);
-  text_eq("applicant_id_number", f.applicant_id_number);
-  if (f.created_from) {
-    where += " AND created_at >= :t" + std::to_string(texts.size());
-    texts.push_back(FormatTimestamp(*f.created_from));
+  Sql q;
+  if (!f.agencies || f.agencies->size() <= 1) {
+    q << "SELECT " << kColumns << " FROM dossiers WHERE ";
+    if (f.agencies && !f.agencies->empty()) {
+      q << "agency_code = ";
+      q.Text(f.agencies->front());
+    } else {
+      q << (f.agencies ? "1 = 0" : "1 = 1");
+    }
+    filters(q);
+    return q;
   }
-  if (f.created_to) {
-    where += " AND created_at < :t" + std::to_string(texts.size());
-    texts.push_back(FormatTimestamp(*f.created_to));
+  // A scope of several agencies: "agency_code IN (...) ORDER BY id DESC"
+  // cannot be read in id order from any index, so the engines sorted every
+  // dossier of the scope (1.4 s for a department with 300,000). Instead one
+  // LIMITed lookup per agency on (agency_code, id), merged.
+  for (std::size_t i = 0; i < f.agencies->size(); ++i) {
+    q << (i ? " UNION ALL " : "") << "SELECT * FROM (SELECT " << kColumns << " FROM dossiers WHERE agency_code = ";
+    q.Text((*f.agencies)[i]);
+    filters(q);
+    q << ") AS s" << std::to_string(i);
   }
-  if (f.owner_user_id) {
-    where += " AND owner_user_id = :i" + std::to_string(ints.size());
-    ints.push_back(*f.owner_user_id);
-  }
-  if (f.after_id > 0) {
-    where += " AND id < :i" + std::to_string(ints.size());
-    ints.push_back(f.after_id);
-  }
-  std::string tail = "ORDER BY id DESC LIMIT " + std::to_string(std::clamp(f.limit, 1, 100));
-  return Select(where, texts, ints, tail);
+  q << " ORDER BY id DESC LIMIT " << limit;
+  return q;
+}
+
+Result<std::vector<Dossier>> DossierStore::List(const app::DossierFilter& f) {
+  if (f.agencies && f.agencies->empty()) return std::vector<Dossier>{};
+  Sql q = DossierListQuery(f);
+  return Select(q, false);
 }
 
 Result<std::vector<app::DossierEvent>> DossierStore::History(std::int64_t dossier_id) {

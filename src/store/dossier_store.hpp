@@ -15,6 +15,8 @@
 
 namespace motcua::store {
 
+class Sql;  // store/sql.hpp
+
 class DossierStore final : public app::DossierRepository {
  public:
   explicit DossierStore(Database& db) : db_(db) {}
@@ -27,15 +29,16 @@ class DossierStore final : public app::DossierRepository {
   Result<domain::Dossier> FindById(std::int64_t id) override;
   Result<domain::Dossier> FindByCode(const std::string& code) override;
   Result<std::vector<domain::Dossier>> List(const app::DossierFilter& filter) override;
+  Result<app::TrackedDossier> Track(const std::string& code) override;
   Result<std::vector<app::DossierEvent>> History(std::int64_t dossier_id) override;
   Result<std::vector<app::Notice>> Notices(std::int64_t user_id, int limit) override;
 
  private:
   Result<domain::Dossier> Save(const app::DossierChange& change, const std::string* day_key,
                                const std::function<Result<std::string>(int)>* format_code);
-  Result<std::vector<domain::Dossier>> Select(const std::string& where,
-                                              const std::vector<std::string>& text_params,
-                                              const std::vector<long long>& int_params, const std::string& tail);
+  // Rows matching `q` (the WHERE clause and what follows, over kColumns),
+  // with their files, results and consultations when `with_parts`.
+  Result<std::vector<domain::Dossier>> Select(Sql& q, bool with_parts);
   Database& db_;
 };
 

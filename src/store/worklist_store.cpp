@@ -1,13 +1,14 @@
 #include "store/worklist_store.hpp"
 
 #include <algorithm>
-#include <deque>
 
 #include <fmt/format.h>
 #include <soci/soci.h>
 
 #include "core/text.hpp"
 #include "store/audit_writer.hpp"
+#include "store/cached_query.hpp"
+#include "store/sql.hpp"
 #include "store/write_transaction.hpp"
 
 namespace motcua::store {
@@ -34,55 +35,6 @@ constexpr const char* kItemColumns =
 
 constexpr std::size_t kMaxText = 100;
 
-// SQL text with positional parameters (:p0, :p1, ...) bound in order.
-class Sql {
- public:
-  Sql& operator<<(std::string_view text) {
-    sql_ += text;
-    return *this;
-  }
-  Sql& Text(std::string value) {
-    sql_ += ":p" + std::to_string(params_.size());
-    params_.push_back({false, std::move(value), 0});
-    return *this;
-  }
-  Sql& Int(long long value) {
-    sql_ += ":p" + std::to_string(params_.size());
-    params_.push_back({true, {}, value});
-    return *this;
-  }
-  Sql& Time(Timestamp t) { return Text(FormatTimestamp(t)); }
-  // "column IN (:p, ...)"; callers handle an empty list.
-  Sql& In(std::string_view column, const std::vector<std::string>& values) {
-    sql_ += column;
-    sql_ += " IN (";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-      if (i) sql_ += ", ";
-      Text(values[i]);
-    }
-    sql_ += ")";
-    return *this;
-  }
-  const std::string& str() const { return sql_; }
-  void Bind(soci::statement& st) {
-    for (auto& p : params_) {
-      if (p.is_int) {
-        st.exchange(soci::use(p.number));
-      } else {
-        st.exchange(soci::use(p.text));
-      }
-    }
-  }
-
- private:
-  struct Param {
-    bool is_int;
-    std::string text;
-    long long number;
-  };
-  std::string sql_;
-  std::deque<Param> params_;  // stable addresses for soci::use
-};
 
 bool IsOpenTab(WorklistTab tab) { return tab != WorklistTab::kReception && tab != WorklistTab::kAll; }
 
@@ -267,6 +219,54 @@ struct OptText {
   std::optional<Timestamp> Time() const { return ind == soci::i_ok ? ParseTimestamp(value) : std::nullopt; }
 };
 
+// One row of kItemColumns plus the consultation number.
+struct WorklistRow {
+  app::WorklistItem item;
+  long long id = 0;
+  std::string channel, status, created;
+  OptText code, step_agency, assignee, submitted, received, due, step_due;
+  int consultation = 0;
+  soci::indicator consultation_ind = soci::i_null;
+
+  void BindInto(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(item.version));
+    st.exchange(soci::into(code.value, code.ind));
+    st.exchange(soci::into(item.procedure_code));
+    st.exchange(soci::into(item.procedure_name));
+    st.exchange(soci::into(item.agency_code));
+    st.exchange(soci::into(item.applicant_name));
+    st.exchange(soci::into(channel));
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(item.step));
+    st.exchange(soci::into(step_agency.value, step_agency.ind));
+    st.exchange(soci::into(assignee.value, assignee.ind));
+    st.exchange(soci::into(submitted.value, submitted.ind));
+    st.exchange(soci::into(received.value, received.ind));
+    st.exchange(soci::into(due.value, due.ind));
+    st.exchange(soci::into(step_due.value, step_due.ind));
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(consultation, consultation_ind));
+  }
+
+  app::WorklistItem ToItem() const {
+    app::WorklistItem copy = item;
+    copy.id = id;
+    copy.code = code.Text();
+    copy.channel = ParseChannel(channel).value_or(Channel::kOnline);
+    copy.status = ParseDossierStatus(status).value_or(DossierStatus::kAccepted);
+    copy.step_agency = step_agency.Text();
+    copy.assignee = assignee.Text();
+    copy.submitted_at = submitted.Time();
+    copy.received_at = received.Time();
+    copy.due_at = due.Time();
+    copy.step_due_at = step_due.Time();
+    copy.created_at = ParseTimestamp(created).value_or(Timestamp{});
+    copy.consultation = consultation_ind == soci::i_ok ? consultation : 0;
+    return copy;
+  }
+};
+
 // Body of a scan notice for the dossier aliased `alias`: names its code and procedure.
 std::string NoticeBody(const std::string& alias, const char* what) {
   return "'Hồ sơ ' || COALESCE(" + alias + ".code, '') || ' (' || " + alias + ".procedure_name || ') " + what + "'";
@@ -439,53 +439,8 @@ Result<std::vector<app::WorklistItem>> WorklistStore::Worklist(const app::Workli
   if (!WorklistSql(query, q)) return std::vector<app::WorklistItem>{};
   return Guard("worklist", [&]() -> Result<std::vector<app::WorklistItem>> {
     Database::Lease sql(db_);
-    app::WorklistItem item;
-    long long id = 0;
-    std::string channel, status, created;
-    OptText code, step_agency, assignee, submitted, received, due, step_due;
-    int consultation = 0;
-    soci::indicator consultation_ind = soci::i_null;
-    soci::statement st(*sql);
-    st.alloc();
-    st.prepare(q.str(), soci::details::st_one_time_query);
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(item.version));
-    st.exchange(soci::into(code.value, code.ind));
-    st.exchange(soci::into(item.procedure_code));
-    st.exchange(soci::into(item.procedure_name));
-    st.exchange(soci::into(item.agency_code));
-    st.exchange(soci::into(item.applicant_name));
-    st.exchange(soci::into(channel));
-    st.exchange(soci::into(status));
-    st.exchange(soci::into(item.step));
-    st.exchange(soci::into(step_agency.value, step_agency.ind));
-    st.exchange(soci::into(assignee.value, assignee.ind));
-    st.exchange(soci::into(submitted.value, submitted.ind));
-    st.exchange(soci::into(received.value, received.ind));
-    st.exchange(soci::into(due.value, due.ind));
-    st.exchange(soci::into(step_due.value, step_due.ind));
-    st.exchange(soci::into(created));
-    st.exchange(soci::into(consultation, consultation_ind));
-    q.Bind(st);
-    st.define_and_bind();
-    st.execute(false);
     std::vector<app::WorklistItem> out;
-    while (st.fetch()) {
-      app::WorklistItem copy = item;
-      copy.id = id;
-      copy.code = code.Text();
-      copy.channel = ParseChannel(channel).value_or(Channel::kOnline);
-      copy.status = ParseDossierStatus(status).value_or(DossierStatus::kAccepted);
-      copy.step_agency = step_agency.Text();
-      copy.assignee = assignee.Text();
-      copy.submitted_at = submitted.Time();
-      copy.received_at = received.Time();
-      copy.due_at = due.Time();
-      copy.step_due_at = step_due.Time();
-      copy.created_at = ParseTimestamp(created).value_or(Timestamp{});
-      copy.consultation = consultation_ind == soci::i_ok ? consultation : 0;
-      out.push_back(std::move(copy));
-    }
+    RunCached<WorklistRow>(sql, q, [&](const WorklistRow& r) { out.push_back(r.ToItem()); });
     return out;
   });
 }
@@ -537,13 +492,9 @@ Result<app::WorklistCounts> WorklistStore::Counts(const app::WorklistQuery& quer
   return Guard("worklist counts", [&]() -> Result<app::WorklistCounts> {
     Database::Lease sql(db_);
     long long values[6] = {};
-    soci::statement st(*sql);
-    st.alloc();
-    st.prepare(q.str(), soci::details::st_one_time_query);
-    for (auto& v : values) st.exchange(soci::into(v));
-    q.Bind(st);
-    st.define_and_bind();
-    st.execute(true);
+    RunCached<TextRow<6>>(sql, q, [&](const TextRow<6>& r) {
+      for (std::size_t i = 0; i < 6; ++i) values[i] = r.Int(i);
+    });
     counts.mine = static_cast<int>(values[0]);
     counts.unit = static_cast<int>(values[1]);
     counts.agency = static_cast<int>(values[2]);

@@ -167,7 +167,7 @@ Response DossierHandlers::ApiList(Request& req) {
   std::shared_ptr<const CatalogIndex> holder;
   const CatalogIndex* index = IndexOf(ctx_, holder);
   json items = json::array();
-  for (const auto& d : *list) items.push_back(DossierJson(d, index));
+  for (const auto& d : *list) items.push_back(DossierSummaryJson(d, index));
   json next = list->size() == static_cast<std::size_t>(filter.limit) ? json(list->back().id) : json(nullptr);
   return Response::Json(json{{"items", items}, {"next_after", next}}.dump());
 }

@@ -243,7 +243,8 @@ Response HandlingHandlers::ApiWorklist(Request& req) {
   auto rows = ctx_.handling->Worklist(*who, *q);
   if (!rows) return ProblemResponse(rows.error(), req.request_id);
   json items = json::array();
-  for (const auto& r : *rows) items.push_back(WorklistItemJson(r, ctx_.handling->DueOf(r)));
+  auto due = ctx_.handling->DueOf(*rows);
+  for (std::size_t i = 0; i < rows->size(); ++i) items.push_back(WorklistItemJson((*rows)[i], due[i]));
   json body = {{"tab", app::WorklistTabKey(q->tab)}, {"items", items}, {"next", nullptr}};
   if (static_cast<int>(rows->size()) == q->limit && !rows->empty()) {
     const auto& last = rows->back();

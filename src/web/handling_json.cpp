@@ -119,6 +119,26 @@ json DossierJson(const Dossier& d, const CatalogIndex* index, const ProcessDefin
           {"handling", HandlingJson(d, process)}};
 }
 
+json DossierSummaryJson(const Dossier& d, const CatalogIndex* index) {
+  const Handling& h = d.handling;
+  return {{"id", d.id},
+          {"version", d.version},
+          {"code", d.code.empty() ? json(nullptr) : json(d.code)},
+          {"status", DossierStatusKey(d.status)},
+          {"status_label", DossierStatusLabel(d.status)},
+          {"procedure", {{"code", d.procedure_code}, {"name", d.procedure_name}}},
+          {"agency", AgencyRef(index, d.agency_code)},
+          {"channel", ChannelKey(d.channel)},
+          {"applicant", {{"full_name", d.applicant.full_name}}},
+          {"submitted_at", TimeOrNull(d.submitted_at)},
+          {"received_at", TimeOrNull(d.received_at)},
+          {"due_at", TimeOrNull(d.due_at)},
+          {"step_due_at", TimeOrNull(h.step_due_at)},
+          {"created_at", FormatTimestamp(d.created_at)},
+          {"updated_at", FormatTimestamp(d.updated_at)},
+          {"url", "/api/v1/dossiers/" + std::to_string(d.id)}};
+}
+
 json ProcessJson(const ProcessDefinition& p) {
   json steps = json::array();
   double total = 0;

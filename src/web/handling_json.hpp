@@ -19,6 +19,9 @@ nlohmann::json ProcessJson(const domain::ProcessDefinition& p);
 // The whole dossier as the API shows it, with its `handling` object.
 nlohmann::json DossierJson(const domain::Dossier& d, const domain::CatalogIndex* index,
                            const domain::ProcessDefinition* process = nullptr);
+// One row of a dossier list: what a list shows and links to, without the
+// applicant's contact details, files or handling (GET the dossier for those).
+nlohmann::json DossierSummaryJson(const domain::Dossier& d, const domain::CatalogIndex* index);
 // Parses a process body; field errors for every problem. Steps only: the
 // procedure code comes from the URL.
 Result<domain::ProcessDefinition> ProcessFromJson(const nlohmann::json& body);

@@ -429,7 +429,9 @@ Response RenderWorklist(WebContext& ctx, const Request& req, const app::Principa
     return {};
   };
   data items{data::type::list};
-  for (const auto& r : rows) {
+  const std::vector<DueStatus> due_of = ctx.handling->DueOf(rows);
+  for (std::size_t n = 0; n < rows.size(); ++n) {
+    const app::WorklistItem& r = rows[n];
     data row;
     row.set("id", std::to_string(r.id));
     bool reception = r.status == DossierStatus::kSubmitted;
@@ -455,7 +457,7 @@ Response RenderWorklist(WebContext& ctx, const Request& req, const app::Principa
     row.set("received", Day(r.received_at ? r.received_at : r.submitted_at));
     row.set("due", Day(r.due_at));
     row.set("step_due", When(r.step_due_at));
-    DueStatus due = ctx.handling->DueOf(r);
+    DueStatus due = due_of[n];
     row.set("due_key", std::string(DueStatusKey(due)));
     SetText(row, "due_label", DueStatusLabel(due));
     row.set("bulk", bulk_ok);

@@ -440,7 +440,7 @@ TEST_P(HandlingServiceContract, DeadlineScanFlagsOnceAndNotifiesTheAssigneeAndTh
   auto mine = handling_->Worklist(specialist_, q);
   ASSERT_TRUE(mine);
   ASSERT_EQ(mine->size(), 1u);
-  EXPECT_EQ(handling_->DueOf((*mine)[0]), domain::DueStatus::kOverdue);
+  EXPECT_EQ(handling_->DueOf(*mine), std::vector<domain::DueStatus>{domain::DueStatus::kOverdue});
 }
 
 TEST_P(HandlingServiceContract, OfficersOfOtherAgenciesNeitherSeeNorAct) {

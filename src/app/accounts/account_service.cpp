@@ -150,16 +150,15 @@ Result<LoginResult> AccountService::Login(const std::string& login, const std::s
 
 Result<Principal> AccountService::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 200) return Fail(ErrorCode::kUnauthenticated, "Vui lòng đăng nhập.", "no token");
-  auto session = repository_.FindSession(tokens_.HashToken(token), clock_.Now());
-  if (!session) {
-    if (session.error().code == ErrorCode::kNotFound) {
+  auto found = repository_.FindSession(tokens_.HashToken(token), clock_.Now());
+  if (!found) {
+    if (found.error().code == ErrorCode::kNotFound) {
       return Fail(ErrorCode::kUnauthenticated, "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.", "unknown session");
     }
-    return Fail(session.error());
+    return Fail(found.error());
   }
-  auto user = repository_.FindUserById(session->user_id);
-  if (!user || !user->active) return Fail(ErrorCode::kUnauthenticated, "Vui lòng đăng nhập.", "inactive user");
-  return Principal{std::move(*user), std::move(*session)};
+  if (!found->user.active) return Fail(ErrorCode::kUnauthenticated, "Vui lòng đăng nhập.", "inactive user");
+  return Principal{std::move(found->user), std::move(found->session)};
 }
 
 Status AccountService::Logout(const Principal& who, const std::string& request_id) {

@@ -23,6 +23,11 @@ struct Session {
   Timestamp expires_at{};
 };
 
+struct SessionUser {
+  Session session;
+  domain::User user;
+};
+
 // Thread-safe. Every write takes the audit event recorded with it in the
 // same transaction.
 class AccountRepository {
@@ -45,8 +50,9 @@ class AccountRepository {
   // Resets throttling and stores the new session.
   virtual Status RecordLoginSuccess(std::int64_t user_id, const Session& session,
                                     const AuditEvent& audit) = 0;
-  // Errors: kNotFound if unknown or expired at `now`.
-  virtual Result<Session> FindSession(const std::string& token_hash, Timestamp now) = 0;
+  // The session and its user, read together (every authenticated request
+  // asks). Errors: kNotFound if the session is unknown or expired at `now`.
+  virtual Result<SessionUser> FindSession(const std::string& token_hash, Timestamp now) = 0;
   virtual Status DeleteSession(const std::string& token_hash, const AuditEvent& audit) = 0;
   // Replaces the hash and ends every other session of the user.
   virtual Status UpdatePassword(std::int64_t user_id, const std::string& password_hash,

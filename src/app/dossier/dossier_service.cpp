@@ -474,7 +474,7 @@ Result<std::string> DossierService::FileContent(const Principal& who, const std:
   return files_.Get(sha256);
 }
 
-Result<Dossier> DossierService::Track(const std::string& code) {
+Result<TrackedDossier> DossierService::Track(const std::string& code) {
   std::string c(Trim(code));
   if (!LooksLikeDossierCode(c)) {
     Error e{ErrorCode::kInvalidArgument, "Mã hồ sơ không đúng định dạng (ví dụ 000.00.06.H29-251125-0001).",
@@ -482,7 +482,7 @@ Result<Dossier> DossierService::Track(const std::string& code) {
     e.fields.push_back({"code", e.user_message});
     return Fail(std::move(e));
   }
-  return dossiers_.FindByCode(c);
+  return dossiers_.Track(c);
 }
 
 }  // namespace motcua::app

@@ -84,8 +84,9 @@ class DossierService {
   Result<std::string> FileContent(const Principal& who, const std::string& id_or_code, const std::string& sha256,
                                   const std::string& request_id);
 
-  // Public lookup by code (tra cứu): no login; callers show only non-personal fields.
-  Result<domain::Dossier> Track(const std::string& code);
+  // Public lookup by code (tra cứu): no login, nothing personal.
+  // Errors: kInvalidArgument for text that is not a dossier code, kNotFound.
+  Result<TrackedDossier> Track(const std::string& code);
 
   // How an accepted dossier enters its internal process (set by the
   // handling service): called inside acceptance, before storing.

@@ -61,6 +61,19 @@ struct DossierFilter {
   int limit = 20;
 };
 
+// What anyone may see of a dossier by its code (tra cứu hồ sơ): no
+// applicant, files or officers.
+struct TrackedDossier {
+  std::string code;
+  domain::DossierStatus status = domain::DossierStatus::kDraft;
+  std::string procedure_code;
+  std::string procedure_name;
+  std::string agency_code;
+  std::optional<Timestamp> received_at;
+  std::optional<Timestamp> due_at;
+  Timestamp updated_at{};
+};
+
 // Thread-safe. Every write is one transaction with its history row, audit
 // row and notice.
 class DossierRepository {
@@ -86,8 +99,13 @@ class DossierRepository {
   virtual Result<domain::Dossier> FindById(std::int64_t id) = 0;
   virtual Result<domain::Dossier> FindByCode(const std::string& code) = 0;
 
-  // Newest first, at most filter.limit.
+  // Newest first, at most filter.limit. A list shows rows, not their parts:
+  // files, result documents and consultations are left empty (FindById
+  // reads them).
   virtual Result<std::vector<domain::Dossier>> List(const DossierFilter& filter) = 0;
+
+  // The public facts of the dossier with `code`. Errors: kNotFound.
+  virtual Result<TrackedDossier> Track(const std::string& code) = 0;
 
   virtual Result<std::vector<DossierEvent>> History(std::int64_t dossier_id) = 0;
   virtual Result<std::vector<Notice>> Notices(std::int64_t user_id, int limit) = 0;

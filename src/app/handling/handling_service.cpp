@@ -582,13 +582,18 @@ Result<WorklistCounts> HandlingService::Counts(const Principal& who) {
   return worklists_.Counts(query, 1000);
 }
 
-DueStatus HandlingService::DueOf(const WorklistItem& item) {
-  Dossier d;
-  d.status = item.status;
-  d.due_at = item.due_at;
+std::vector<DueStatus> HandlingService::DueOf(const std::vector<WorklistItem>& items) {
   Timestamp now = clock_.Now();
   auto soon = SoonLimit(now);
-  return soon ? ClassifyDue(d, now, *soon) : DueStatus::kNone;
+  std::vector<DueStatus> out;
+  out.reserve(items.size());
+  Dossier d;
+  for (const auto& item : items) {
+    d.status = item.status;
+    d.due_at = item.due_at;
+    out.push_back(soon ? ClassifyDue(d, now, *soon) : DueStatus::kNone);
+  }
+  return out;
 }
 
 Result<DueScanResult> HandlingService::ScanDeadlines(const std::string& request_id) {

@@ -108,8 +108,9 @@ class HandlingService {
   // The caller's worklist: scope and tab rules applied to `query`.
   Result<std::vector<WorklistItem>> Worklist(const Principal& who, WorklistQuery query);
   Result<WorklistCounts> Counts(const Principal& who);
-  // The due status of a worklist row now.
-  domain::DueStatus DueOf(const WorklistItem& item);
+  // The due status of each worklist row now (the due-soon limit is worked
+  // out once for all of them), in the same order.
+  std::vector<domain::DueStatus> DueOf(const std::vector<WorklistItem>& items);
 
   // The lateness job: flags due-soon and overdue dossiers and notifies the
   // responsible officers (also `motcua jobs run-once`).
