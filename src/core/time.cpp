@@ -7,12 +7,30 @@ namespace motcua {
 using namespace std::chrono;
 
 std::string FormatTimestamp(Timestamp t) {
+  // By hand, not with fmt: lists format several timestamps per row.
   auto day = floor<days>(t);
   year_month_day ymd{day};
   auto ms = (t - day).count();
-  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}Z", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), ms / 3600000,
-                     ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
+  char out[] = "0000-00-00T00:00:00.000Z";
+  auto put = [&](int pos, int width, long long value) {
+    for (int i = pos + width - 1; i >= pos; --i) {
+      out[i] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+  };
+  int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {
+    return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}Z", year, static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()), ms / 3600000, ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
+  }
+  put(0, 4, year);
+  put(5, 2, static_cast<unsigned>(ymd.month()));
+  put(8, 2, static_cast<unsigned>(ymd.day()));
+  put(11, 2, ms / 3600000);
+  put(14, 2, ms / 60000 % 60);
+  put(17, 2, ms / 1000 % 60);
+  put(20, 3, ms % 1000);
+  return std::string(out, sizeof(out) - 1);
 }
 
 std::optional<Timestamp> ParseTimestamp(std::string_view text) {

@@ -19,6 +19,20 @@ TEST(Timestamp, FormatsAndParsesIsoUtc) {
   EXPECT_FALSE(ParseTimestamp("2026-11-25T24:00:00Z"));
 }
 
+TEST(Timestamp, FormatsEveryFieldWithLeadingZerosAndRoundTripsAcrossYears) {
+  EXPECT_EQ(FormatTimestamp(*ParseTimestamp("0999-01-02T03:04:05.006Z")), "0999-01-02T03:04:05.006Z");
+  EXPECT_EQ(FormatTimestamp(*ParseTimestamp("2030-12-31T23:59:59.999Z")), "2030-12-31T23:59:59.999Z");
+  EXPECT_EQ(FormatTimestamp(Timestamp{}), "1970-01-01T00:00:00.000Z");
+  // Every hour of a leap day and the next day, at an odd millisecond.
+  auto start = *ParseTimestamp("2028-02-29T00:00:00.000Z");
+  for (int h = 0; h < 48; ++h) {
+    Timestamp t = start + hours(h) + minutes(h) + seconds(59 - h % 60) + milliseconds(7 * h);
+    auto back = ParseTimestamp(FormatTimestamp(t));
+    ASSERT_TRUE(back) << FormatTimestamp(t);
+    EXPECT_EQ(*back, t) << FormatTimestamp(t);
+  }
+}
+
 TEST(VietnamClock, IsSevenHoursAheadOfUtc) {
   auto t = *ParseTimestamp("2026-11-25T20:30:00Z");
   auto vn = ToVietnam(t);

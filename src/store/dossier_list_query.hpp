@@ -7,10 +7,13 @@
 
 namespace motcua::store {
 
-// Columns of every row of the list.
-constexpr std::size_t kDossierColumnCount = 54;
+// The columns of a list row (app::DossierSummary), in order.
+inline constexpr const char* kSummaryColumns =
+    "id, version, code, status, procedure_code, procedure_name, agency_code, channel, applicant_name, submitted_at, "
+    "received_at, due_at, step_due_at, created_at, updated_at";
+inline constexpr std::size_t kSummaryColumnCount = 15;
 
-// Newest first, `filter.limit` rows of every dossier column. A scope of one
+// Newest first, `filter.limit` rows of kSummaryColumns. A scope of one
 // agency reads (agency_code, id) backwards; a scope of several is a UNION
 // ALL of one such LIMITed read per agency.
 Sql DossierListQuery(const app::DossierFilter& filter);

@@ -28,7 +28,7 @@ class DossierStore final : public app::DossierRepository {
       const std::function<Result<std::string>(int sequence)>& format_code) override;
   Result<domain::Dossier> FindById(std::int64_t id) override;
   Result<domain::Dossier> FindByCode(const std::string& code) override;
-  Result<std::vector<domain::Dossier>> List(const app::DossierFilter& filter) override;
+  Result<std::vector<app::DossierSummary>> List(const app::DossierFilter& filter) override;
   Result<app::TrackedDossier> Track(const std::string& code) override;
   Result<std::vector<app::DossierEvent>> History(std::int64_t dossier_id) override;
   Result<std::vector<app::Notice>> Notices(std::int64_t user_id, int limit) override;
@@ -36,9 +36,9 @@ class DossierStore final : public app::DossierRepository {
  private:
   Result<domain::Dossier> Save(const app::DossierChange& change, const std::string* day_key,
                                const std::function<Result<std::string>(int)>* format_code);
-  // Rows matching `q` (the WHERE clause and what follows, over kColumns),
-  // with their files, results and consultations when `with_parts`.
-  Result<std::vector<domain::Dossier>> Select(Sql& q, bool with_parts);
+  // The dossiers `q` selects (every column of kColumns), each with its
+  // files, result documents and consultations.
+  Result<std::vector<domain::Dossier>> Select(Sql& q);
   Database& db_;
 };
 

@@ -23,13 +23,6 @@ namespace {
 using nlohmann::json;
 using namespace motcua::domain;
 
-json TimeOrNull(const std::optional<Timestamp>& t) { return t ? json(FormatTimestamp(*t)) : json(nullptr); }
-
-json AgencyRef(const CatalogIndex* index, const std::string& code) {
-  const Agency* a = index ? index->FindAgency(code) : nullptr;
-  return {{"code", code}, {"name", a ? a->name : std::string()}};
-}
-
 std::string ReadString(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -166,10 +159,16 @@ Response DossierHandlers::ApiList(Request& req) {
   if (!list) return ProblemResponse(list.error(), req.request_id);
   std::shared_ptr<const CatalogIndex> holder;
   const CatalogIndex* index = IndexOf(ctx_, holder);
-  json items = json::array();
-  for (const auto& d : *list) items.push_back(DossierSummaryJson(d, index));
-  json next = list->size() == static_cast<std::size_t>(filter.limit) ? json(list->back().id) : json(nullptr);
-  return Response::Json(json{{"items", items}, {"next_after", next}}.dump());
+  JsonWriter w;
+  w.BeginObject().Key("items").BeginArray();
+  for (const auto& d : *list) WriteDossierSummary(w, d, index);
+  w.EndArray().Key("next_after");
+  if (list->size() == static_cast<std::size_t>(filter.limit)) {
+    w.Int(list->back().id);
+  } else {
+    w.Null();
+  }
+  return Response::Json(w.EndObject().Take());
 }
 
 Response DossierHandlers::ApiGet(Request& req) {
@@ -294,16 +293,18 @@ Response DossierHandlers::ApiTracking(Request& req) {
   auto d = ctx_.dossiers->Track(req.params["code"]);
   if (!d) return ProblemResponse(d.error(), req.request_id);
   std::shared_ptr<const CatalogIndex> holder;
+  const CatalogIndex* index = IndexOf(ctx_, holder);
+  const Agency* agency = index ? index->FindAgency(d->agency_code) : nullptr;
   // Public: nothing personal (no applicant, no files, no officer).
-  return Response::Json(json{{"code", d->code},
-                             {"status", DossierStatusKey(d->status)},
-                             {"status_label", DossierStatusLabel(d->status)},
-                             {"procedure", {{"code", d->procedure_code}, {"name", d->procedure_name}}},
-                             {"agency", AgencyRef(IndexOf(ctx_, holder), d->agency_code)},
-                             {"received_at", TimeOrNull(d->received_at)},
-                             {"due_at", TimeOrNull(d->due_at)},
-                             {"updated_at", FormatTimestamp(d->updated_at)}}
-                            .dump());
+  JsonWriter w;
+  w.BeginObject().Field("code", d->code).Field("status", DossierStatusKey(d->status));
+  w.Field("status_label", DossierStatusLabel(d->status));
+  w.Key("procedure").BeginObject().Field("code", d->procedure_code).Field("name", d->procedure_name).EndObject();
+  w.Key("agency").BeginObject().Field("code", d->agency_code).Field("name", agency ? agency->name : std::string());
+  w.EndObject();
+  w.Field("received_at", d->received_at).Field("due_at", d->due_at);
+  w.Key("updated_at").String(FormatTimestamp(d->updated_at));
+  return Response::Json(w.EndObject().Take());
 }
 
 Response DossierHandlers::ApiNotices(Request& req) {

@@ -278,13 +278,13 @@ data HistoryData(const std::vector<app::DossierEvent>& events) {
   return list;
 }
 
-data RowData(const Dossier& d, const std::string& base) {
+data RowData(const app::DossierSummary& d, const std::string& base) {
   data row;
   row.set("id", std::to_string(d.id));
   row.set("code", d.code.empty() ? std::string("Chưa có mã") : d.code);
   row.set("has_code", !d.code.empty());
   row.set("procedure", d.procedure_name);
-  row.set("applicant", d.applicant.full_name);
+  row.set("applicant", d.applicant_name);
   row.set("status", std::string(DossierStatusLabel(d.status)));
   row.set("status_key", std::string(DossierStatusKey(d.status)));
   row.set("created_at", FormatVnDateTime(d.created_at));

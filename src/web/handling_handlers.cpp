@@ -242,17 +242,20 @@ Response HandlingHandlers::ApiWorklist(Request& req) {
   if (!q) return ProblemResponse(q.error(), req.request_id);
   auto rows = ctx_.handling->Worklist(*who, *q);
   if (!rows) return ProblemResponse(rows.error(), req.request_id);
-  json items = json::array();
   auto due = ctx_.handling->DueOf(*rows);
-  for (std::size_t i = 0; i < rows->size(); ++i) items.push_back(WorklistItemJson((*rows)[i], due[i]));
-  json body = {{"tab", app::WorklistTabKey(q->tab)}, {"items", items}, {"next", nullptr}};
+  JsonWriter w;
+  w.BeginObject().Field("tab", app::WorklistTabKey(q->tab)).Key("items").BeginArray();
+  for (std::size_t i = 0; i < rows->size(); ++i) WriteWorklistItem(w, (*rows)[i], due[i]);
+  w.EndArray().Key("next");
   if (static_cast<int>(rows->size()) == q->limit && !rows->empty()) {
     const auto& last = rows->back();
     bool newest_first = q->tab == app::WorklistTab::kAll || q->tab == app::WorklistTab::kReception;
-    body["next"] = newest_first || !last.due_at ? std::to_string(last.id)
-                                                : FormatTimestamp(*last.due_at) + "|" + std::to_string(last.id);
+    w.String(newest_first || !last.due_at ? std::to_string(last.id)
+                                          : FormatTimestamp(*last.due_at) + "|" + std::to_string(last.id));
+  } else {
+    w.Null();
   }
-  return Response::Json(body.dump());
+  return Response::Json(w.EndObject().Take());
 }
 
 Response HandlingHandlers::ApiCounts(Request& req) {

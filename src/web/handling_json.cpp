@@ -119,24 +119,22 @@ json DossierJson(const Dossier& d, const CatalogIndex* index, const ProcessDefin
           {"handling", HandlingJson(d, process)}};
 }
 
-json DossierSummaryJson(const Dossier& d, const CatalogIndex* index) {
-  const Handling& h = d.handling;
-  return {{"id", d.id},
-          {"version", d.version},
-          {"code", d.code.empty() ? json(nullptr) : json(d.code)},
-          {"status", DossierStatusKey(d.status)},
-          {"status_label", DossierStatusLabel(d.status)},
-          {"procedure", {{"code", d.procedure_code}, {"name", d.procedure_name}}},
-          {"agency", AgencyRef(index, d.agency_code)},
-          {"channel", ChannelKey(d.channel)},
-          {"applicant", {{"full_name", d.applicant.full_name}}},
-          {"submitted_at", TimeOrNull(d.submitted_at)},
-          {"received_at", TimeOrNull(d.received_at)},
-          {"due_at", TimeOrNull(d.due_at)},
-          {"step_due_at", TimeOrNull(h.step_due_at)},
-          {"created_at", FormatTimestamp(d.created_at)},
-          {"updated_at", FormatTimestamp(d.updated_at)},
-          {"url", "/api/v1/dossiers/" + std::to_string(d.id)}};
+void WriteDossierSummary(JsonWriter& w, const app::DossierSummary& d, const CatalogIndex* index) {
+  const Agency* agency = index ? index->FindAgency(d.agency_code) : nullptr;
+  w.BeginObject().Field("id", static_cast<long long>(d.id)).Field("version", d.version);
+  w.Key("code").StringOrNull(d.code);
+  w.Field("status", DossierStatusKey(d.status)).Field("status_label", DossierStatusLabel(d.status));
+  w.Key("procedure").BeginObject().Field("code", d.procedure_code).Field("name", d.procedure_name).EndObject();
+  w.Key("agency").BeginObject().Field("code", d.agency_code).Field("name", agency ? agency->name : std::string());
+  w.EndObject();
+  w.Field("channel", ChannelKey(d.channel));
+  w.Key("applicant").BeginObject().Field("full_name", d.applicant_name).EndObject();
+  w.Field("submitted_at", d.submitted_at).Field("received_at", d.received_at).Field("due_at", d.due_at);
+  w.Field("step_due_at", d.step_due_at);
+  w.Key("created_at").String(FormatTimestamp(d.created_at));
+  w.Key("updated_at").String(FormatTimestamp(d.updated_at));
+  w.Field("url", "/api/v1/dossiers/" + std::to_string(d.id));
+  w.EndObject();
 }
 
 json ProcessJson(const ProcessDefinition& p) {
@@ -223,25 +221,17 @@ Result<ProcessDefinition> ProcessFromJson(const json& body) {
   return p;
 }
 
-json WorklistItemJson(const app::WorklistItem& i, DueStatus due) {
-  return {{"id", i.id},
-          {"version", i.version},
-          {"code", i.code.empty() ? json(nullptr) : json(i.code)},
-          {"procedure", {{"code", i.procedure_code}, {"name", i.procedure_name}}},
-          {"agency_code", i.agency_code},
-          {"applicant_name", i.applicant_name},
-          {"channel", ChannelKey(i.channel)},
-          {"status", DossierStatusKey(i.status)},
-          {"status_label", DossierStatusLabel(i.status)},
-          {"step", i.step},
-          {"step_agency", i.step_agency},
-          {"assignee", i.assignee},
-          {"submitted_at", TimeJson(i.submitted_at)},
-          {"received_at", TimeJson(i.received_at)},
-          {"due_at", TimeJson(i.due_at)},
-          {"step_due_at", TimeJson(i.step_due_at)},
-          {"due_status", DueStatusKey(due)},
-          {"consultation", i.consultation}};
+void WriteWorklistItem(JsonWriter& w, const app::WorklistItem& i, DueStatus due) {
+  w.BeginObject().Field("id", static_cast<long long>(i.id)).Field("version", i.version);
+  w.Key("code").StringOrNull(i.code);
+  w.Key("procedure").BeginObject().Field("code", i.procedure_code).Field("name", i.procedure_name).EndObject();
+  w.Field("agency_code", i.agency_code).Field("applicant_name", i.applicant_name);
+  w.Field("channel", ChannelKey(i.channel)).Field("status", DossierStatusKey(i.status));
+  w.Field("status_label", DossierStatusLabel(i.status)).Field("step", i.step);
+  w.Field("step_agency", i.step_agency).Field("assignee", i.assignee);
+  w.Field("submitted_at", i.submitted_at).Field("received_at", i.received_at).Field("due_at", i.due_at);
+  w.Field("step_due_at", i.step_due_at).Field("due_status", DueStatusKey(due)).Field("consultation", i.consultation);
+  w.EndObject();
 }
 
 json ControlSlipJson(const app::ControlSlip& slip) {

@@ -253,7 +253,7 @@ TEST_P(DossierServiceContract, DeskReceptionAcceptsInOneGoAndPostalCountsFromHan
   EXPECT_EQ(linked->owner_user_id, citizen_.user.id);
   auto mine = service_->List(citizen_, {});
   ASSERT_TRUE(mine);
-  EXPECT_TRUE(std::any_of(mine->begin(), mine->end(), [&](const domain::Dossier& d) { return d.id == linked->id; }));
+  EXPECT_TRUE(std::any_of(mine->begin(), mine->end(), [&](const app::DossierSummary& d) { return d.id == linked->id; }));
 }
 
 TEST_P(DossierServiceContract, PeopleSeeAndActOnlyWithinTheirReach) {

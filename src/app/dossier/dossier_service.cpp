@@ -439,7 +439,7 @@ Result<Dossier> DossierService::Get(const Principal& who, const std::string& id_
   return Load(who, id_or_code, Need::kView, request_id);
 }
 
-Result<std::vector<Dossier>> DossierService::List(const Principal& who, DossierFilter filter) {
+Result<std::vector<DossierSummary>> DossierService::List(const Principal& who, DossierFilter filter) {
   filter.limit = std::clamp(filter.limit, 1, 100);
   if (!IsOfficer(who.user.role)) {
     filter.owner_user_id = who.user.id;

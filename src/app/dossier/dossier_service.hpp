@@ -76,7 +76,7 @@ class DossierService {
                               const std::string& request_id);
 
   Result<domain::Dossier> Get(const Principal& who, const std::string& id_or_code, const std::string& request_id);
-  Result<std::vector<domain::Dossier>> List(const Principal& who, DossierFilter filter);
+  Result<std::vector<DossierSummary>> List(const Principal& who, DossierFilter filter);
   Result<std::vector<DossierEvent>> History(const Principal& who, const std::string& id_or_code,
                                             const std::string& request_id);
   Result<std::vector<Notice>> Notices(const Principal& who);

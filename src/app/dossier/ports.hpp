@@ -61,6 +61,26 @@ struct DossierFilter {
   int limit = 20;
 };
 
+// One row of a dossier list (danh sách hồ sơ): what a list shows and links
+// to. Contact details, files and handling are read with the whole dossier.
+struct DossierSummary {
+  std::int64_t id = 0;
+  int version = 0;
+  std::string code;  // empty before acceptance
+  domain::DossierStatus status = domain::DossierStatus::kDraft;
+  std::string procedure_code;
+  std::string procedure_name;
+  std::string agency_code;
+  domain::Channel channel = domain::Channel::kOnline;
+  std::string applicant_name;
+  std::optional<Timestamp> submitted_at;
+  std::optional<Timestamp> received_at;
+  std::optional<Timestamp> due_at;
+  std::optional<Timestamp> step_due_at;
+  Timestamp created_at{};
+  Timestamp updated_at{};
+};
+
 // What anyone may see of a dossier by its code (tra cứu hồ sơ): no
 // applicant, files or officers.
 struct TrackedDossier {
@@ -99,10 +119,8 @@ class DossierRepository {
   virtual Result<domain::Dossier> FindById(std::int64_t id) = 0;
   virtual Result<domain::Dossier> FindByCode(const std::string& code) = 0;
 
-  // Newest first, at most filter.limit. A list shows rows, not their parts:
-  // files, result documents and consultations are left empty (FindById
-  // reads them).
-  virtual Result<std::vector<domain::Dossier>> List(const DossierFilter& filter) = 0;
+  // Newest first, at most filter.limit.
+  virtual Result<std::vector<DossierSummary>> List(const DossierFilter& filter) = 0;
 
   // The public facts of the dossier with `code`. Errors: kNotFound.
   virtual Result<TrackedDossier> Track(const std::string& code) = 0;
