@@ -54,7 +54,7 @@ int ImportCatalogFile(const std::string& url, const std::string& path) {
 
 int Serve(const std::string& url, const std::string& listen, std::size_t threads,
           std::optional<bool> secure_cookies, const std::string& files_dir, const std::string& public_url,
-          int job_interval_seconds) {
+          int job_interval_seconds, const PortalOptions& portal_options) {
   web::ServerOptions options;
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) {
@@ -70,7 +70,7 @@ int Serve(const std::string& url, const std::string& listen, std::size_t threads
 
   auto db = OpenMigrated(url, options.threads + 2);
   if (!db) return Report(db.error());
-  Portal portal(**db, files_dir);
+  Portal portal(**db, files_dir, portal_options);
   app::CatalogService& catalog = portal.catalog;
   if (auto snapshot = catalog.Snapshot(); !snapshot) return Report(snapshot.error());
   web::Metrics metrics;
@@ -171,6 +171,16 @@ int Run(int argc, char** argv) {
       ->capture_default_str();
   serve->add_option("--secure-cookies", secure_cookies,
                     "Mark session cookies Secure (default: yes unless listening on loopback)");
+  int session_cache_s = 5;
+  serve->add_option("--session-cache", session_cache_s,
+                    "Seconds a resolved login session is trusted without reading the database (0: off)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 300));
+  int tracking_cache_s = 2;
+  serve->add_option("--tracking-cache", tracking_cache_s,
+                    "Seconds a public tracking answer is served from memory (0: off)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 300));
   int job_interval = 300;
   serve->add_option("--job-interval", job_interval,
                     "Seconds between deadline scans of the lateness job (0: off)")
@@ -252,7 +262,12 @@ int Run(int argc, char** argv) {
     }
     return 0;
   }
-  if (*serve) return Serve(db_url, listen, threads, secure_cookies, files_dir, public_url, job_interval);
+  if (*serve) {
+    PortalOptions portal_options;
+    portal_options.session_cache = std::chrono::seconds(session_cache_s);
+    portal_options.tracking_cache = std::chrono::seconds(tracking_cache_s);
+    return Serve(db_url, listen, threads, secure_cookies, files_dir, public_url, job_interval, portal_options);
+  }
   return 0;
 }
 

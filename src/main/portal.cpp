@@ -2,14 +2,14 @@
 
 namespace motcua::cli {
 
-Portal::Portal(store::Database& db, const std::string& files_dir)
+Portal::Portal(store::Database& db, const std::string& files_dir, const PortalOptions& options)
     : catalog_store(db),
       catalog(catalog_store),
       calendar_store(db),
       calendar(calendar_store, clock),
       account_store(db),
-      accounts(account_store, hasher, tokens, clock),
-      dossier_store(db),
+      accounts(account_store, hasher, tokens, clock, options.session_cache),
+      dossier_store(db, options.tracking_cache),
       file_store(files_dir),
       dossiers(dossier_store, file_store, catalog, calendar, accounts, clock),
       process_store(db),

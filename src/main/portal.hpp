@@ -31,8 +31,15 @@
 
 namespace motcua::cli {
 
+// How long hot lookups are trusted in memory (`serve --session-cache`,
+// `--tracking-cache`); 0 turns a cache off.
+struct PortalOptions {
+  std::chrono::milliseconds session_cache = app::AccountService::kDefaultSessionCache;
+  std::chrono::milliseconds tracking_cache = store::DossierStore::kDefaultTrackingCache;
+};
+
 struct Portal {
-  Portal(store::Database& db, const std::string& files_dir);
+  Portal(store::Database& db, const std::string& files_dir, const PortalOptions& options = {});
 
   store::CatalogStore catalog_store;
   app::CatalogService catalog;

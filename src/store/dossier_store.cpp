@@ -595,6 +595,7 @@ Result<Dossier> DossierStore::Save(const app::DossierChange& change, const std::
                        EventFactsOf(change));
     WriteEventAuditNotice(*sql, id, recorded);
     tx.Commit();
+    if (!d.code.empty()) tracking_.Erase(d.code);
     return d;
   } catch (const std::exception& e) {
     return Fail(TranslateDbError("save dossier", e));
@@ -647,6 +648,9 @@ Result<Dossier> DossierStore::FindByCode(const std::string& code) {
 }
 
 Result<app::TrackedDossier> DossierStore::Track(const std::string& code) {
+  const Timestamp now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  if (auto cached = tracking_.Get(code, now)) return std::move(*cached);
+  const auto generation = tracking_.Generation();
   return Guard("track dossier", [&]() -> Result<app::TrackedDossier> {
     Database::Lease sql(db_);
     Sql q;
@@ -667,6 +671,7 @@ Result<app::TrackedDossier> DossierStore::Track(const std::string& code) {
       found = std::move(t);
     });
     if (!found) return Fail(ErrorCode::kNotFound, "Không tìm thấy hồ sơ có mã này.", "no dossier");
+    tracking_.Put(code, *found, now, generation);
     return *found;
   });
 }

@@ -10,7 +10,10 @@
 // kept by a change that does not set them and does not move the due time,
 // so a change computed before the scan neither conflicts nor erases them.
 
+#include <chrono>
+
 #include "app/dossier/ports.hpp"
+#include "core/ttl_cache.hpp"
 #include "store/database.hpp"
 
 namespace motcua::store {
@@ -19,7 +22,13 @@ class Sql;  // store/sql.hpp
 
 class DossierStore final : public app::DossierRepository {
  public:
-  explicit DossierStore(Database& db) : db_(db) {}
+  // `tracking_cache`: how long a public tracking answer is served from
+  // memory (0: never). A change saved through this store is seen at once;
+  // one made by another process within that time.
+  explicit DossierStore(Database& db, std::chrono::milliseconds tracking_cache = kDefaultTrackingCache)
+      : db_(db), tracking_(tracking_cache, 50000) {}
+
+  static constexpr std::chrono::milliseconds kDefaultTrackingCache{2000};
 
   Result<domain::Dossier> Insert(const app::DossierChange& change) override;
   Result<domain::Dossier> Update(const app::DossierChange& change) override;
@@ -40,6 +49,7 @@ class DossierStore final : public app::DossierRepository {
   // files, result documents and consultations.
   Result<std::vector<domain::Dossier>> Select(Sql& q);
   Database& db_;
+  TtlCache<std::string, app::TrackedDossier> tracking_;  // by dossier code
 };
 
 }  // namespace motcua::store

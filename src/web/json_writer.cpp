@@ -20,22 +20,31 @@ std::size_t Utf8Length(std::string_view text, std::size_t i) {
   return n;
 }
 
+// Bytes copied as they are: printable ASCII other than '"' and '\\'.
+constexpr bool IsPlain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
 void Escape(std::string& out, std::string_view text) {
   out.push_back('"');
   std::size_t i = 0;
   while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      std::size_t n = Utf8Length(text, i);
-      if (n == 0) {
-        out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+    // Runs of plain bytes and valid UTF-8 sequences are appended at once.
+    std::size_t start = i;
+    while (i < text.size()) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (IsPlain(c)) {
         ++i;
-      } else {
-        out.append(text.data() + i, n);
+      } else if (c >= 0x80) {
+        std::size_t n = Utf8Length(text, i);
+        if (n == 0) break;
         i += n;
+      } else {
+        break;
       }
-      continue;
     }
+    out.append(text.data() + start, i - start);
+    if (i == text.size()) break;
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    ++i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -45,16 +54,15 @@ void Escape(std::string& out, std::string_view text) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
+        if (c >= 0x80) {
+          out += "\xEF\xBF\xBD";  // invalid UTF-8: U+FFFD REPLACEMENT CHARACTER
+        } else {
           static constexpr char kHex[] = "0123456789abcdef";
           out += "\\u00";
           out.push_back(kHex[c >> 4]);
           out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(static_cast<char>(c));
         }
     }
-    ++i;
   }
   out.push_back('"');
 }

@@ -20,6 +20,7 @@ namespace motcua::web {
 
 class JsonWriter {
  public:
+  explicit JsonWriter(std::size_t reserve = 4096) { out_.reserve(reserve); }
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
   JsonWriter& BeginArray();

@@ -111,9 +111,13 @@ TEST_P(AccountServiceContract, SessionsExpireAndEndAtLogoutOrPasswordChange) {
   ASSERT_TRUE(a && b);
   auto who = service_->Authenticate(a->token);
   ASSERT_TRUE(who);
+  ASSERT_TRUE(service_->Authenticate(b->token));  // now held in the session cache
   ASSERT_TRUE(service_->ChangePassword(*who, "matkhau123", "matkhaumoi456", "r"));
   EXPECT_TRUE(service_->Authenticate(a->token));   // the session that changed it stays
-  EXPECT_FALSE(service_->Authenticate(b->token));  // others end
+  EXPECT_FALSE(service_->Authenticate(b->token));  // others end at once, cached or not
+  // The session that stays knows the new password (not a cached old hash).
+  ASSERT_TRUE(service_->ChangePassword(*service_->Authenticate(a->token), "matkhaumoi456", "matkhaumoi457", "r"));
+  ASSERT_TRUE(service_->ChangePassword(*service_->Authenticate(a->token), "matkhaumoi457", "matkhaumoi456", "r"));
   EXPECT_FALSE(service_->Login("0912345678", "matkhau123", "cookie", "r"));
   ASSERT_TRUE(service_->Logout(*service_->Authenticate(a->token), "r"));
   EXPECT_FALSE(service_->Authenticate(a->token));
@@ -121,6 +125,25 @@ TEST_P(AccountServiceContract, SessionsExpireAndEndAtLogoutOrPasswordChange) {
   ASSERT_TRUE(c);
   clock_.Advance(app::AccountService::kCookieLifetime + std::chrono::minutes(1));
   EXPECT_FALSE(service_->Authenticate(c->token));
+}
+
+TEST_P(AccountServiceContract, TrustsASessionEndedByAnotherProcessForTheCacheTimeOnly) {
+  ASSERT_TRUE(service_->RegisterCitizen(Citizen(), "r"));
+  auto a = service_->Login("0912345678", "matkhau123", "bearer", "r");
+  ASSERT_TRUE(a);
+  ASSERT_TRUE(service_->Authenticate(a->token));
+  // Another server process (or the CLI) ends the session in storage.
+  store::AccountStore other(db_->db());
+  ASSERT_TRUE(other.DeleteSession(tokens_.HashToken(a->token), {clock_.Now(), "x", "auth.logout", "", "", "r"}));
+  EXPECT_TRUE(service_->Authenticate(a->token)) << "still within the session cache time";
+  clock_.Advance(app::AccountService::kDefaultSessionCache);
+  EXPECT_FALSE(service_->Authenticate(a->token));
+  // Without the cache the end is seen at once.
+  app::AccountService uncached(*store_, hasher_, tokens_, clock_, std::chrono::milliseconds(0));
+  auto b = uncached.Login("0912345678", "matkhau123", "bearer", "r");
+  ASSERT_TRUE(b && uncached.Authenticate(b->token));
+  ASSERT_TRUE(other.DeleteSession(tokens_.HashToken(b->token), {clock_.Now(), "x", "auth.logout", "", "", "r"}));
+  EXPECT_FALSE(uncached.Authenticate(b->token));
 }
 
 TEST_P(AccountServiceContract, CreatesOfficersScopedToAnExistingAgency) {

@@ -221,6 +221,35 @@ TEST_P(DossierHandlingStoreContract, ListsAScopeOfSeveralAgenciesNewestFirstPage
   EXPECT_TRUE(ids(filter).empty());
 }
 
+TEST_P(DossierHandlingStoreContract, TrackingSeesItsOwnChangesAtOnceAndOtherProcessesWithinTheCacheTime) {
+  domain::Dossier d = Insert({});
+  auto tracked = dossiers_->Track(d.code);
+  ASSERT_TRUE(tracked) << tracked.error().internal_message;
+  EXPECT_EQ(tracked->status, DossierStatus::kAccepted);
+  EXPECT_EQ(tracked->agency_code, kWard);
+  EXPECT_EQ(T(tracked->due_at), T(d.due_at));
+  EXPECT_EQ(dossiers_->Track("000.20.31.H29-261125-9999").error().code, ErrorCode::kNotFound);
+
+  // Another process (its own store) changes the status: this store's answer
+  // may stay as it was for the cache time; an uncached store sees it at once.
+  store::DossierStore other(db_->db(), std::chrono::milliseconds(0));
+  domain::Dossier paused = d;
+  paused.status = DossierStatus::kPaused;
+  auto saved = other.Update(Change(paused, d.version));
+  ASSERT_TRUE(saved) << saved.error().internal_message;
+  EXPECT_EQ(other.Track(d.code)->status, DossierStatus::kPaused);
+  EXPECT_EQ(dossiers_->Track(d.code)->status, DossierStatus::kAccepted) << "cached (2 s by default)";
+
+  // A change saved through this store is seen at once.
+  domain::Dossier resumed = *saved;
+  resumed.status = DossierStatus::kAccepted;
+  ASSERT_TRUE(dossiers_->Update(Change(resumed, saved->version)));
+  EXPECT_EQ(dossiers_->Track(d.code)->status, DossierStatus::kAccepted);
+  resumed.status = DossierStatus::kResultReady;
+  ASSERT_TRUE(dossiers_->Update(Change(resumed, saved->version + 1)));
+  EXPECT_EQ(dossiers_->Track(d.code)->status, DossierStatus::kResultReady);
+}
+
 TEST_P(DossierHandlingStoreContract, DefaultsOfADossierBeforeAcceptanceRoundTrip) {
   domain::Dossier d = Insert({.status = DossierStatus::kSubmitted});
   auto found = dossiers_->FindById(d.id);

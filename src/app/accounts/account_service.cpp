@@ -33,8 +33,8 @@ tl::unexpected<Error> InvalidForm(std::vector<FieldError> problems) {
 }  // namespace
 
 AccountService::AccountService(AccountRepository& repository, const PasswordHasher& hasher,
-                               const TokenService& tokens, const Clock& clock)
-    : repository_(repository), hasher_(hasher), tokens_(tokens), clock_(clock) {}
+                               const TokenService& tokens, const Clock& clock, std::chrono::milliseconds session_cache)
+    : repository_(repository), hasher_(hasher), tokens_(tokens), clock_(clock), sessions_(session_cache, 100000) {}
 
 Result<User> AccountService::Insert(User user, const std::string& password, std::vector<FieldError> problems,
                                     const std::string& actor, const std::string& request_id) {
@@ -150,7 +150,11 @@ Result<LoginResult> AccountService::Login(const std::string& login, const std::s
 
 Result<Principal> AccountService::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 200) return Fail(ErrorCode::kUnauthenticated, "Vui lòng đăng nhập.", "no token");
-  auto found = repository_.FindSession(tokens_.HashToken(token), clock_.Now());
+  const std::string hash = tokens_.HashToken(token);
+  const Timestamp now = clock_.Now();
+  if (auto cached = sessions_.Get(hash, now); cached && cached->session.expires_at > now) return std::move(*cached);
+  const auto generation = sessions_.Generation();
+  auto found = repository_.FindSession(hash, now);
   if (!found) {
     if (found.error().code == ErrorCode::kNotFound) {
       return Fail(ErrorCode::kUnauthenticated, "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.", "unknown session");
@@ -158,10 +162,13 @@ Result<Principal> AccountService::Authenticate(const std::string& token) {
     return Fail(found.error());
   }
   if (!found->user.active) return Fail(ErrorCode::kUnauthenticated, "Vui lòng đăng nhập.", "inactive user");
-  return Principal{std::move(found->user), std::move(found->session)};
+  Principal who{std::move(found->user), std::move(found->session)};
+  sessions_.Put(hash, who, now, generation);
+  return who;
 }
 
 Status AccountService::Logout(const Principal& who, const std::string& request_id) {
+  sessions_.Erase(who.session.token_hash);
   return repository_.DeleteSession(who.session.token_hash,
                                    {clock_.Now(), who.user.username.empty() ? who.user.id_number : who.user.username,
                                     "auth.logout", std::to_string(who.user.id), "", request_id});
@@ -177,10 +184,14 @@ Status AccountService::ChangePassword(const Principal& who, const std::string& o
   if (auto valid = ValidateNewPassword(new_password, "new_password"); !valid) return valid;
   auto hash = hasher_.Hash(new_password);
   if (!hash) return Fail(hash.error());
-  return repository_.UpdatePassword(
+  auto done = repository_.UpdatePassword(
       who.user.id, *hash, who.session.token_hash,
       {clock_.Now(), who.user.username.empty() ? who.user.id_number : who.user.username, "auth.password_changed",
        std::to_string(who.user.id), "", request_id});
+  // Other sessions ended; this one's cached principal holds the old hash.
+  const std::int64_t user_id = who.user.id;
+  sessions_.EraseIf([user_id](const Principal& p) { return p.user.id == user_id; });
+  return done;
 }
 
 Result<std::vector<User>> AccountService::ListUsers(bool officers_only) { return repository_.ListUsers(officers_only); }

@@ -2,6 +2,7 @@
 // AccountService: registration, login and sessions, passwords, officers.
 // Thread-safe (state lives in the repository).
 
+#include "core/ttl_cache.hpp"
 #include <chrono>
 #include <string>
 
@@ -50,8 +51,14 @@ struct LoginResult {
 
 class AccountService {
  public:
+  // `session_cache`: how long a resolved token is trusted without asking
+  // storage again (0: always ask). Logout and password changes made through
+  // this service take effect at once; a session ended by another process
+  // (another server, the CLI) within that time.
   AccountService(AccountRepository& repository, const PasswordHasher& hasher, const TokenService& tokens,
-                 const Clock& clock);
+                 const Clock& clock, std::chrono::milliseconds session_cache = kDefaultSessionCache);
+
+  static constexpr std::chrono::milliseconds kDefaultSessionCache{5000};
 
   static constexpr std::chrono::hours kCookieLifetime{12};
   static constexpr std::chrono::hours kBearerLifetime{24 * 30};
@@ -107,6 +114,7 @@ class AccountService {
   const PasswordHasher& hasher_;
   const TokenService& tokens_;
   const Clock& clock_;
+  TtlCache<std::string, Principal> sessions_;  // by token hash
 };
 
 }  // namespace motcua::app
