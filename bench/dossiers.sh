@@ -202,6 +202,19 @@ bench_engine() {
   fi
   stop_server
 
+  # The same lookups with the in-memory caches off (`serve --tracking-cache
+  # 0 --session-cache 0`): every request reads the database.
+  start_server --files "$FILES" --tracking-cache 0 --session-cache 0
+  run_wrk healthz-4 "/healthz" healthz.lua "$CONNECTIONS" "$DURATION_S"
+  run_wrk tracking-nocache "tracking, no tracking cache" tracking.lua "$CONNECTIONS" "$DURATION_S" \
+    BENCH_CODES_FILE="$WORK/codes.txt"
+  run_wrk healthz-5 "/healthz" healthz.lua "$CONNECTIONS" "$DURATION_S"
+  run_wrk list-ward-1-nocache "worklist page 1, ward officer, no session cache" worklist.lua "$CONNECTIONS" \
+    "$DURATION_S" BENCH_TOKEN="$ward" BENCH_PATH="/api/v1/dossiers?limit=20"
+  run_wrk list-justice-1-nocache "worklist page 1, Sở Tư pháp officer, no session cache" worklist.lua \
+    "$CONNECTIONS" "$DURATION_S" BENCH_TOKEN="$justice" BENCH_PATH="/api/v1/dossiers?limit=20"
+  stop_server
+
   # ceilings: tracking against its bracketing /healthz runs; worklists shown
   # against /healthz 2 and 3 for information; submissions against raw-insert.
   emit healthz-1 "" "" info
@@ -218,6 +231,11 @@ bench_engine() {
   emit raw-1 "" "" info
   emit submit "$(mean2 raw-1 raw-2)" "$TARGET_SUBMIT_RATIO" ratio
   emit raw-2 "" "" info
+  emit healthz-4 "" "" info
+  emit tracking-nocache "$(mean2 healthz-4 healthz-5)" "$TARGET_TRACKING_RATIO" ratio
+  emit healthz-5 "" "" info
+  emit list-ward-1-nocache "$(mean2 healthz-4 healthz-5)" "$TARGET_LIST_P99_MS" p99
+  emit list-justice-1-nocache "$(mean2 healthz-4 healthz-5)" "$TARGET_LIST_P99_MS" p99
 }
 
 # --- machine ----------------------------------------------------------------------------
