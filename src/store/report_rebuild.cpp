@@ -112,7 +112,8 @@ class ZeroedMemory {
   ~ZeroedMemory() {
     if (data_) munmap(data_, bytes_);
   }
-  ZeroedMemory(ZeroedMemory&& o) noexcept : data_(std::exchange(o.data_, nullptr)), bytes_(std::exchange(o.bytes_, 0)) {}
+  ZeroedMemory(ZeroedMemory&& o) noexcept
+      : data_(std::exchange(o.data_, nullptr)), bytes_(std::exchange(o.bytes_, 0)) {}
   ZeroedMemory& operator=(ZeroedMemory&& o) noexcept {
     std::swap(data_, o.data_);
     std::swap(bytes_, o.bytes_);
@@ -300,7 +301,10 @@ std::int32_t FirstOfMonth(std::int32_t day) {
 class RebuildSums {
  public:
   RebuildSums(soci::session& sql, Dialect dialect, std::size_t max_keys)
-      : sql_(sql), dialect_(dialect), max_facts_(std::max<std::size_t>(1, max_keys / 4)), max_rows_(std::max<std::size_t>(1, max_keys)) {}
+      : sql_(sql),
+        dialect_(dialect),
+        max_facts_(std::max<std::size_t>(1, max_keys / 4)),
+        max_rows_(std::max<std::size_t>(1, max_keys)) {}
 
   void Add(std::string_view agency, std::string_view procedure, const std::vector<domain::Fact>& facts) {
     FactKey key;
@@ -387,7 +391,8 @@ class RebuildSums {
     auto rows = rows_.Compact();
     for (auto& s : rows) {
       RowKey& k = s.key;
-      k = RowKey{k.grain, rank[k.agency], rank[k.procedure], rank[k.officer], rank[k.metric], k.period, rank[k.channel]};
+      k = RowKey{k.grain, rank[k.agency], rank[k.procedure], rank[k.officer],
+                 rank[k.metric], k.period, rank[k.channel]};
     }
     std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
     auto text = [&](std::uint32_t r) -> const std::string& { return dict_.Text(order[r]); };
