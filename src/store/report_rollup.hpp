@@ -48,7 +48,7 @@ std::vector<std::string> RollupAgencies(soci::session& sql, const std::string& a
 
 // Adds rows to report_rollup: an existing row's value grows by the row's
 // value (upsert), so batches of one rebuild or change may overlap. Rows are
-// buffered and written kBatch to a statement, through one prepared
+// buffered and written 256 to a statement, through one prepared
 // statement re-executed with new values (one round trip each on
 // PostgreSQL). Throws soci errors; call Finish() for the last rows.
 class RollupWriter {
