@@ -35,6 +35,12 @@ void RegisterReportCommands(CLI::App& app, CommandContext& ctx) {
   static int chunk = 50000;
   auto* rebuild = reports->add_subcommand("rebuild", "Recompute every report rollup from dossiers and their history");
   rebuild->add_option("--chunk", chunk, "Dossiers read per batch")->check(CLI::Range(100, 1000000));
+  static std::size_t max_keys = std::size_t{4} << 20;
+  rebuild
+      ->add_option("--max-keys", max_keys,
+                   "Rollup rows summed in memory (up to 80 bytes each) before rows are written early")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1000}, std::size_t{1} << 30));
   rebuild->callback([&ctx] {
     ctx.handled = true;
     auto db = OpenMigrated(ctx.db_url, 2);
@@ -45,7 +51,8 @@ void RegisterReportCommands(CLI::App& app, CommandContext& ctx) {
     bool tty = isatty(fileno(stderr));
     auto start = std::chrono::steady_clock::now();
     auto stats = store::RebuildReports(
-        **db, [&](std::int64_t done, std::int64_t total) { DrawProgress(done, total, start, tty); }, chunk);
+        **db, [&](std::int64_t done, std::int64_t total) { DrawProgress(done, total, start, tty); }, chunk,
+        max_keys);
     if (tty) std::cerr << "\n";
     if (!stats) {
       ctx.exit_code = Report(stats.error());

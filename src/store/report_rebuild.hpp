@@ -4,9 +4,14 @@
 // until it commits). The result equals what the incremental upkeep in each
 // change produced, which tests check after randomized lifecycles.
 //
-// Memory stays bounded: dossiers are read in id order, in chunks; each
-// chunk's facts are merged in memory and added to the table before the next.
+// Memory stays bounded: dossiers and history rows are read in id order, in
+// chunks; their facts are summed in memory under integer keys, and the
+// rollup rows are written once, at the end, in the table's key order. The
+// sums grow with the distinct keys (agencies × procedures × days ×
+// metrics), not with dossiers; past `max_keys` rows are written early and
+// later ones added to them.
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 
@@ -18,13 +23,15 @@ namespace motcua::store {
 struct RebuildStats {
   std::int64_t dossiers = 0;
   std::int64_t events = 0;
-  std::int64_t rows = 0;  // rollup upserts (a key written in several flushes counts each time)
+  std::int64_t rows = 0;  // rollup rows written (a key written early and again counts twice)
 };
 
 // `progress(done, total)` is called after each chunk; done counts dossiers
-// then history rows, total is their sum (known up front).
+// then history rows, total is their sum (known up front). `max_keys` bounds
+// the rollup rows summed in memory (about 40 bytes each, twice that while
+// the table grows). Errors: those of Guard (the transaction is rolled back).
 Result<RebuildStats> RebuildReports(Database& db,
                                     const std::function<void(std::int64_t done, std::int64_t total)>& progress = {},
-                                    int chunk = 50000);
+                                    int chunk = 50000, std::size_t max_keys = std::size_t{4} << 20);
 
 }  // namespace motcua::store

@@ -131,6 +131,7 @@ constexpr const char* kUpsertHead =
 constexpr const char* kUpsertTail =
     " ON CONFLICT (grain, agency_code, procedure_code, officer, metric, period, channel) "
     "DO UPDATE SET value = report_rollup.value + excluded.value";
+constexpr std::size_t kBatch = 256;
 
 std::string UpsertText(std::size_t rows) {
   std::string text = kUpsertHead;
@@ -146,17 +147,6 @@ struct RowValues {
   std::string grain, agency, procedure, officer, metric, channel;
   int period = 0;
   long long value = 0;
-  void From(const std::string& key, long long v) {
-    std::string* fields[] = {&grain, &agency, &procedure, &officer, &metric, nullptr, &channel};
-    std::size_t start = 0;
-    for (int i = 0; i < 7; ++i) {
-      std::size_t end = i < 6 ? key.find(kSep, start) : key.size();
-      if (fields[i]) fields[i]->assign(key, start, end - start);
-      else period = std::stoi(key.substr(start, end - start));
-      start = end + 1;
-    }
-    value = v;
-  }
   void Bind(soci::statement& st) {
     st.exchange(soci::use(grain));
     st.exchange(soci::use(agency));
@@ -170,6 +160,58 @@ struct RowValues {
 };
 
 }  // namespace
+
+struct RollupWriter::Batch {
+  std::vector<RowValues> values = std::vector<RowValues>(kBatch);
+  std::size_t size = 0;
+  std::unique_ptr<soci::statement> full;  // prepared at the first full batch
+};
+
+RollupWriter::RollupWriter(soci::session& sql) : sql_(sql), batch_(std::make_unique<Batch>()) {}
+
+RollupWriter::~RollupWriter() = default;
+
+void RollupWriter::Add(char grain, std::string_view agency, std::string_view procedure, std::string_view officer,
+                       std::string_view metric, int period, std::string_view channel, long long value) {
+  RowValues& v = batch_->values[batch_->size++];
+  v.grain.assign(1, grain);
+  v.agency.assign(agency);
+  v.procedure.assign(procedure);
+  v.officer.assign(officer);
+  v.metric.assign(metric);
+  v.period = period;
+  v.channel.assign(channel);
+  v.value = value;
+  if (batch_->size == kBatch) WriteFull();
+}
+
+void RollupWriter::WriteFull() {
+  if (!batch_->full) {
+    batch_->full = std::make_unique<soci::statement>(sql_);
+    batch_->full->alloc();
+    batch_->full->prepare(UpsertText(kBatch));
+    for (auto& v : batch_->values) v.Bind(*batch_->full);
+    batch_->full->define_and_bind();
+  }
+  batch_->full->execute(true);
+  written_ += static_cast<std::int64_t>(kBatch);
+  batch_->size = 0;
+}
+
+std::int64_t RollupWriter::Finish() {
+  if (batch_->size > 0) {
+    // The rest in one statement of its own size.
+    soci::statement st(sql_);
+    st.alloc();
+    st.prepare(UpsertText(batch_->size), soci::details::st_one_time_query);
+    for (std::size_t i = 0; i < batch_->size; ++i) batch_->values[i].Bind(st);
+    st.define_and_bind();
+    st.execute(true);
+    written_ += static_cast<std::int64_t>(batch_->size);
+    batch_->size = 0;
+  }
+  return written_;
+}
 
 void RollupAccumulator::Add(const std::vector<std::string>& agencies, const std::string& procedure,
                             const std::vector<Fact>& facts) {
@@ -206,39 +248,21 @@ void RollupAccumulator::Add(const std::vector<std::string>& agencies, const std:
 }
 
 std::int64_t RollupAccumulator::Flush(soci::session& sql) {
-  std::vector<std::pair<const std::string*, long long>> rows;
-  rows.reserve(rows_.size());
-  for (const auto& [k, v] : rows_) {
-    if (v != 0) rows.push_back({&k, v});
-  }
-  // Full batches through one prepared statement, re-executed with new
-  // values (one round trip each on PostgreSQL); the rest in one statement.
-  constexpr std::size_t kBatch = 256;
-  std::size_t done = 0;
-  if (rows.size() >= kBatch) {
-    std::vector<RowValues> values(kBatch);
-    soci::statement st(sql);
-    st.alloc();
-    st.prepare(UpsertText(kBatch));
-    for (auto& v : values) v.Bind(st);
-    st.define_and_bind();
-    for (; done + kBatch <= rows.size(); done += kBatch) {
-      for (std::size_t i = 0; i < kBatch; ++i) values[i].From(*rows[done + i].first, rows[done + i].second);
-      st.execute(true);
+  RollupWriter writer(sql);
+  std::string_view fields[7];
+  for (const auto& [key, value] : rows_) {
+    if (value == 0) continue;
+    std::string_view rest = key;
+    for (int i = 0; i < 7; ++i) {
+      std::size_t end = i < 6 ? rest.find(kSep) : rest.size();
+      fields[i] = rest.substr(0, end);
+      rest.remove_prefix(i < 6 ? end + 1 : end);
     }
-  }
-  if (done < rows.size()) {
-    std::vector<RowValues> values(rows.size() - done);
-    for (std::size_t i = 0; i < values.size(); ++i) values[i].From(*rows[done + i].first, rows[done + i].second);
-    soci::statement st(sql);
-    st.alloc();
-    st.prepare(UpsertText(values.size()), soci::details::st_one_time_query);
-    for (auto& v : values) v.Bind(st);
-    st.define_and_bind();
-    st.execute(true);
+    writer.Add(fields[0][0], fields[1], fields[2], fields[3], fields[4], std::stoi(std::string(fields[5])), fields[6],
+               value);
   }
   rows_.clear();
-  return static_cast<std::int64_t>(rows.size());
+  return writer.Finish();
 }
 
 void ApplyRollupDelta(soci::session& sql, const std::vector<std::string>& agencies, const std::string& procedure,

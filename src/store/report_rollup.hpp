@@ -10,8 +10,10 @@
 // errors, so a failure rolls the whole change back.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -43,6 +45,31 @@ std::optional<domain::DossierReportView> ReadReportView(soci::session& sql, Dial
 
 // The agencies a fact of `agency` is counted for: itself, its ancestors, and "".
 std::vector<std::string> RollupAgencies(soci::session& sql, const std::string& agency);
+
+// Adds rows to report_rollup: an existing row's value grows by the row's
+// value (upsert), so batches of one rebuild or change may overlap. Rows are
+// buffered and written 256 to a statement, through one prepared
+// statement re-executed with new values (one round trip each on
+// PostgreSQL). Throws soci errors; call Finish() for the last rows.
+class RollupWriter {
+ public:
+  explicit RollupWriter(soci::session& sql);
+  ~RollupWriter();
+  RollupWriter(const RollupWriter&) = delete;
+  RollupWriter& operator=(const RollupWriter&) = delete;
+
+  void Add(char grain, std::string_view agency, std::string_view procedure, std::string_view officer,
+           std::string_view metric, int period, std::string_view channel, long long value);
+  // Writes the rows still buffered; returns the rows written since construction.
+  std::int64_t Finish();
+
+ private:
+  struct Batch;
+  void WriteFull();
+  soci::session& sql_;
+  std::unique_ptr<Batch> batch_;
+  std::int64_t written_ = 0;
+};
 
 // Rollup rows merged in memory by their full key (grain, agency, procedure,
 // officer, metric, period, channel), then added to the table with upserts.
