@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <mutex>
 
 #include <fmt/format.h>
 #include <soci/connection-pool.h>
@@ -112,6 +113,12 @@ Database::~Database() { statements_.clear(); }
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url, std::size_t pool_size) {
   if (pool_size == 0) pool_size = 1;
+  // SQLite counts every allocation under one process-wide mutex unless told
+  // not to; the worker threads, each on its own connection, then queue on
+  // it (sorting a department's list allocates a lot). Must precede the
+  // first connection; later calls are refused harmlessly.
+  static std::once_flag sqlite_configured;
+  std::call_once(sqlite_configured, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   Dialect dialect;
   std::string connect;
   std::string search_path;
