@@ -167,12 +167,6 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, std::si
       } else {
         s.open(*soci::factory_postgresql(), connect);
         s << "SET client_min_messages TO warning";
-        // Statements stay prepared per connection (store/cached_query.hpp),
-        // but each run gets a plan for its values: the data are skewed (a
-        // department holds 300,000 dossiers, its units none), and after five
-        // runs PostgreSQL's generic plan for a multi-agency list scanned the
-        // whole table backwards for an empty unit (2.6 s instead of 0.2 ms).
-        s << "SET plan_cache_mode TO force_custom_plan";
         if (!search_path.empty()) s << "SET search_path TO " + search_path;
       }
     } catch (const std::exception& e) {

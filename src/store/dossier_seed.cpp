@@ -791,7 +791,7 @@ Result<WorklistPlan> ExplainWorklist(Database& db, const std::vector<std::string
     for (int run = 0; run < runs; ++run) {
       auto start = std::chrono::steady_clock::now();
       int rows = 0;
-      RunCached<TextRow<kSummaryColumnCount>>(sql, q, [&](const TextRow<kSummaryColumnCount>&) { ++rows; });
+      RunCached<TextRow<kSummaryColumnCount>>(sql, q, [&](const TextRow<kSummaryColumnCount>&) { ++rows; }, PlanReuse::kSqliteOnly);
       out.run_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     }
     return out;

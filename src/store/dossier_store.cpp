@@ -758,7 +758,7 @@ Result<std::vector<app::DossierSummary>> DossierStore::List(const app::DossierFi
       d.created_at = r.Time(13).value_or(Timestamp{});
       d.updated_at = r.Time(14).value_or(Timestamp{});
       out.push_back(std::move(d));
-    });
+    }, PlanReuse::kSqliteOnly);
     return out;
   });
 }

@@ -440,7 +440,7 @@ Result<std::vector<app::WorklistItem>> WorklistStore::Worklist(const app::Workli
   return Guard("worklist", [&]() -> Result<std::vector<app::WorklistItem>> {
     Database::Lease sql(db_);
     std::vector<app::WorklistItem> out;
-    RunCached<WorklistRow>(sql, q, [&](const WorklistRow& r) { out.push_back(r.ToItem()); });
+    RunCached<WorklistRow>(sql, q, [&](const WorklistRow& r) { out.push_back(r.ToItem()); }, PlanReuse::kSqliteOnly);
     return out;
   });
 }
@@ -494,7 +494,7 @@ Result<app::WorklistCounts> WorklistStore::Counts(const app::WorklistQuery& quer
     long long values[6] = {};
     RunCached<TextRow<6>>(sql, q, [&](const TextRow<6>& r) {
       for (std::size_t i = 0; i < 6; ++i) values[i] = r.Int(i);
-    });
+    }, PlanReuse::kSqliteOnly);
     counts.mine = static_cast<int>(values[0]);
     counts.unit = static_cast<int>(values[1]);
     counts.agency = static_cast<int>(values[2]);
