@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
+#include <atomic>
+
 #include "store/handling_fixture.hpp"
 
 namespace motcua::handling_test {
@@ -248,6 +252,55 @@ TEST_P(DossierHandlingStoreContract, TrackingSeesItsOwnChangesAtOnceAndOtherProc
   resumed.status = DossierStatus::kResultReady;
   ASSERT_TRUE(dossiers_->Update(Change(resumed, saved->version + 1)));
   EXPECT_EQ(dossiers_->Track(d.code)->status, DossierStatus::kResultReady);
+}
+
+TEST_P(DossierHandlingStoreContract, ConcurrentChangesSharingReportRowsNeitherDeadlockNorFail) {
+  // Every change adds to the same province, agency and month rollup rows;
+  // written in hash-map order, two PostgreSQL transactions locked them in
+  // different orders and one died in a deadlock.
+  constexpr int kThreads = 4, kEach = 12;
+  std::vector<std::vector<app::DossierChange>> work(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    for (int i = 0; i < kEach; ++i) {
+      // Different facts per change (agency, channel, day, status) give each
+      // transaction its own set of rollup rows, in its own hash order.
+      const domain::Channel channels[] = {domain::Channel::kOnline, domain::Channel::kDesk, domain::Channel::kPostal};
+      domain::Dossier d = Make({.agency = (i + t) % 2 ? kWard : kJustice,
+                                .procedure = i % 2 ? "1.001193" : "1.000894",
+                                .channel = channels[(i + 2 * t) % 3],
+                                .received_hours = -24 * (1 + (i * 7 + t) % 20)});
+      work[t].push_back(Change(d));
+    }
+  }
+  auto i_status = [](std::int64_t id) {
+    const DossierStatus next[] = {DossierStatus::kPaused, DossierStatus::kResultReady, DossierStatus::kRejected};
+    return next[id % 3];
+  };
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (const auto& change : work[t]) {
+        auto inserted = dossiers_->Insert(change);
+        if (!inserted) {
+          ++failures;
+          continue;
+        }
+        app::DossierChange pause = change;
+        pause.dossier = *inserted;
+        pause.dossier.status = i_status(pause.dossier.id);
+        pause.expected_version = inserted->version;
+        if (!dossiers_->Update(pause)) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  app::DossierFilter all;
+  all.limit = 100;
+  auto listed = dossiers_->List(all);
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(listed->size(), static_cast<std::size_t>(kThreads * kEach));
 }
 
 TEST_P(DossierHandlingStoreContract, DefaultsOfADossierBeforeAcceptanceRoundTrip) {
