@@ -42,6 +42,20 @@ std::vector<Migration> ReportMigrations() {
             " weights TEXT NOT NULL,"
             " note TEXT NOT NULL DEFAULT '',"
             " changed_by TEXT NOT NULL DEFAULT '',"
+            " changed_at TEXT NOT NULL)"}},
+          // Version 12: the Thông tư 01/2018 scoring rules (which indices make
+          // an officer's score, the band thresholds in tenths) as data with
+          // effective dates; none stored means the circular's own rules.
+          {12,
+           "scoring_rules",
+           {"CREATE TABLE scoring_rules ("
+            " effective_from TEXT PRIMARY KEY,"
+            " officer_indices TEXT NOT NULL,"
+            " officer_full_tenths INTEGER NOT NULL,"
+            " officer_partial_tenths INTEGER NOT NULL,"
+            " agency_band_tenths TEXT NOT NULL,"
+            " note TEXT NOT NULL DEFAULT '',"
+            " changed_by TEXT NOT NULL DEFAULT '',"
             " changed_at TEXT NOT NULL)"}}};
 }
 

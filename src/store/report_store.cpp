@@ -1,5 +1,6 @@
 #include "store/report_store.hpp"
 
+#include <charconv>
 #include <map>
 #include <tuple>
 
@@ -203,6 +204,90 @@ Status ReportStore::SaveWeights(const domain::IndicatorWeights& w, const std::st
     app::AuditEvent a = audit;
     a.target = from;
     a.detail = text;
+    WriteAudit(*sql, a);
+    tx.Commit();
+    return Status{};
+  });
+}
+
+namespace {
+
+std::string JoinInts(const auto& values) {
+  std::string text;
+  for (int v : values) text += (text.empty() ? "" : ",") + std::to_string(v);
+  return text;
+}
+
+std::optional<std::vector<int>> SplitInts(const std::string& text) {
+  std::vector<int> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    int v = 0;
+    auto [end, ec] = std::from_chars(text.data() + start, text.data() + comma, v);
+    if (ec != std::errc{} || end != text.data() + comma) return std::nullopt;
+    out.push_back(v);
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<domain::ScoringRules>> ReportStore::ScoringRulesVersions() {
+  return Guard("scoring rules", [&]() -> Result<std::vector<domain::ScoringRules>> {
+    Database::Lease sql(db_);
+    std::vector<domain::ScoringRules> out;
+    std::string from, officer_indices, bands;
+    int full = 0, partial = 0;
+    soci::statement st =
+        (sql->prepare << "SELECT effective_from, officer_indices, officer_full_tenths, officer_partial_tenths, "
+                         "agency_band_tenths FROM scoring_rules ORDER BY effective_from",
+         soci::into(from), soci::into(officer_indices), soci::into(full), soci::into(partial), soci::into(bands));
+    st.execute();
+    while (st.fetch()) {
+      auto day = ParseIsoDate(from);
+      auto indices = SplitInts(officer_indices);
+      auto band_list = SplitInts(bands);
+      if (!day || !indices || !band_list || band_list->size() != 4) {
+        return Fail(ErrorCode::kInternal, "Quy tắc chấm điểm đã lưu bị hỏng.", "scoring_rules row " + from);
+      }
+      domain::ScoringRules r;
+      r.effective_from = *day;
+      r.officer_indices = *indices;
+      r.officer_full_tenths = full;
+      r.officer_partial_tenths = partial;
+      std::copy(band_list->begin(), band_list->end(), r.agency_band_tenths.begin());
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+Status ReportStore::SaveScoringRules(const domain::ScoringRules& r, const std::string& note,
+                                     const app::AuditEvent& audit) {
+  if (auto problem = domain::CheckScoringRules(r)) {
+    return Fail(Error{ErrorCode::kInvalidArgument, *problem, "scoring rules", {{"rules", *problem}}});
+  }
+  return Guard("save scoring rules", [&]() -> Status {
+    Database::Lease sql(db_);
+    WriteTransaction tx(*sql, db_.dialect());
+    std::string from = FormatIsoDate(r.effective_from), indices = JoinInts(r.officer_indices),
+                bands = JoinInts(r.agency_band_tenths), n = note, by = audit.actor, at = FormatTimestamp(audit.at);
+    int full = r.officer_full_tenths, partial = r.officer_partial_tenths;
+    *sql << "INSERT INTO scoring_rules (effective_from, officer_indices, officer_full_tenths, officer_partial_tenths, "
+            "agency_band_tenths, note, changed_by, changed_at) VALUES (:f, :i, :full, :part, :b, :n, :by, :at) "
+            "ON CONFLICT (effective_from) DO UPDATE SET officer_indices = excluded.officer_indices, "
+            "officer_full_tenths = excluded.officer_full_tenths, officer_partial_tenths = "
+            "excluded.officer_partial_tenths, agency_band_tenths = excluded.agency_band_tenths, note = excluded.note, "
+            "changed_by = excluded.changed_by, changed_at = excluded.changed_at",
+        soci::use(from), soci::use(indices), soci::use(full), soci::use(partial), soci::use(bands), soci::use(n),
+        soci::use(by), soci::use(at);
+    app::AuditEvent a = audit;
+    a.target = from;
+    a.detail = fmt::format("officer indices {}; officer thresholds {}/{}; agency bands {}", indices, full, partial,
+                           bands);
     WriteAudit(*sql, a);
     tx.Commit();
     return Status{};

@@ -1,6 +1,6 @@
 #pragma once
 // ReportStore: reads the report rollups (see report_rollup.hpp), the QĐ 766
-// weights and the dossiers behind a figure, on SQLite or PostgreSQL.
+// weights, the Thông tư 01/2018 scoring rules and the dossiers behind a figure, on SQLite or PostgreSQL.
 //
 // A period of whole months reads month rows only; partial months at its
 // edges read day rows. Either way a query touches at most a few thousand
@@ -20,6 +20,9 @@ class ReportStore final : public app::ReportRepository {
   Result<std::vector<domain::IndicatorWeights>> Weights() override;
   Status SaveWeights(const domain::IndicatorWeights& weights, const std::string& note,
                      const app::AuditEvent& audit) override;
+  Result<std::vector<domain::ScoringRules>> ScoringRulesVersions() override;
+  Status SaveScoringRules(const domain::ScoringRules& rules, const std::string& note,
+                          const app::AuditEvent& audit) override;
   Result<std::vector<app::DrillRow>> Dossiers(const app::DrillQuery& query) override;
 
  private:

@@ -1,6 +1,8 @@
 #include "web/report_handlers.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -135,6 +137,71 @@ Response PutWeights(WebContext& ctx, Request& req) {
   return Response::Json(WeightsJson(w).dump(), 201);
 }
 
+Response GetScoringRules(WebContext& ctx, Request& req) {
+  if (!ctx.reports) return ProblemResponse(Unavailable(), req.request_id);
+  auto all = ctx.reports->ScoringRulesVersions();
+  if (!all) return ProblemResponse(all.error(), req.request_id);
+  json items = json::array();
+  items.push_back(ScoringRulesJson(domain::DefaultScoringRules()));
+  for (const auto& r : *all) items.push_back(ScoringRulesJson(r));
+  json body = {{"in_force", ScoringRulesJson(domain::RulesOn(*all, ctx.reports->Today()))}, {"versions", items}};
+  return Response::Json(body.dump());
+}
+
+// A score threshold in points (one decimal) as tenths; nullopt unless a number with at most one decimal.
+std::optional<int> TenthsOf(const json& v) {
+  if (!v.is_number()) return std::nullopt;
+  double tenths = v.get<double>() * 10.0;
+  double rounded = std::round(tenths);
+  if (!std::isfinite(tenths) || std::fabs(tenths - rounded) > 1e-6 || std::fabs(rounded) > 1e6) return std::nullopt;
+  return static_cast<int>(rounded);
+}
+
+Response PutScoringRules(WebContext& ctx, Request& req) {
+  if (!ctx.reports) return ProblemResponse(Unavailable(), req.request_id);
+  auto who = AuthenticateWrite(ctx, req);
+  if (!who) return ProblemResponse(who.error(), req.request_id);
+  json body = json::parse(req.body, nullptr, false);
+  if (!body.is_object()) return ProblemResponse(BadRequest("Cần đối tượng JSON.", "body"), req.request_id);
+  domain::ScoringRules r;
+  auto from = ParseIsoDate(body.value("effective_from", std::string()));
+  if (!from) return ProblemResponse(BadRequest("Ngày áp dụng không hợp lệ (YYYY-MM-DD).", "effective_from"), req.request_id);
+  r.effective_from = *from;
+  const json& indices = body.contains("officer_indices") ? body["officer_indices"] : json();
+  if (!indices.is_array()) {
+    return ProblemResponse(BadRequest("officer_indices phải là danh sách số chỉ số.", "officer_indices"), req.request_id);
+  }
+  r.officer_indices.clear();
+  for (const auto& i : indices) {
+    if (!i.is_number_integer()) {
+      return ProblemResponse(BadRequest("officer_indices phải là danh sách số chỉ số.", "officer_indices"),
+                             req.request_id);
+    }
+    r.officer_indices.push_back(i.get<int>());
+  }
+  auto full = TenthsOf(body.value("officer_full", json()));
+  auto partial = TenthsOf(body.value("officer_partial", json()));
+  if (!full || !partial) {
+    return ProblemResponse(BadRequest("Ngưỡng điểm cán bộ phải là số có tối đa một chữ số thập phân.", "officer_full"),
+                           req.request_id);
+  }
+  r.officer_full_tenths = *full;
+  r.officer_partial_tenths = *partial;
+  const json& bands = body.contains("agency_bands") ? body["agency_bands"] : json();
+  static const char* kBands[] = {"excellent", "good", "fairly_good", "average"};
+  for (int i = 0; i < 4; ++i) {
+    auto t = bands.is_object() && bands.contains(kBands[i]) ? TenthsOf(bands[kBands[i]]) : std::nullopt;
+    if (!t) {
+      return ProblemResponse(BadRequest(std::string("Thiếu ngưỡng xếp loại cơ quan ") + kBands[i] + ".", kBands[i]),
+                             req.request_id);
+    }
+    r.agency_band_tenths[i] = *t;
+  }
+  auto saved = ctx.reports->SetScoringRules(&*who, r, body.value("note", std::string()), req.request_id);
+  if (!saved) return ProblemResponse(saved.error(), req.request_id);
+  return Response::Json(ScoringRulesJson(r).dump(), 201);
+}
+
 }  // namespace
 
 void AddReportRoutes(Router& router, WebContext& ctx) {
@@ -145,6 +212,8 @@ void AddReportRoutes(Router& router, WebContext& ctx) {
   router.Add("GET", "/api/v1/reports/dossiers", bind(&Dossiers));
   router.Add("GET", "/api/v1/reports/weights", bind(&GetWeights));
   router.Add("PUT", "/api/v1/reports/weights", bind(&PutWeights));
+  router.Add("GET", "/api/v1/reports/scoring-rules", bind(&GetScoringRules));
+  router.Add("PUT", "/api/v1/reports/scoring-rules", bind(&PutScoringRules));
 }
 
 }  // namespace motcua::web

@@ -381,7 +381,7 @@ Response Dashboard(WebContext& ctx, Request& req, bool printable) {
     r.set("username", o.score.officer);
     r.set("dossiers", FormatCount(o.score.dossiers));
     data cells{data::type::list};
-    for (int i : {1, 2, 3, 4, 7}) {
+    for (int i : officers->rules.officer_indices) {
       data c;
       c.set("value", o.score.indices[i] ? domain::FormatTenths(*o.score.indices[i]) : std::string("—"));
       cells.push_back(c);
@@ -392,6 +392,14 @@ Response Dashboard(WebContext& ctx, Request& req, bool printable) {
     officer_rows.push_back(r);
   }
   d.set("officers", officer_rows);
+  data officer_headers{data::type::list};
+  for (int i : officers->rules.officer_indices) {
+    data h;
+    h.set("header", "CS " + std::to_string(i));
+    officer_headers.push_back(h);
+  }
+  d.set("officer_index_headers", officer_headers);
+  d.set("officer_score_basis", OfficerScoreBasis(officers->rules));
   d.set("has_officers", !officers->rows.empty());
   PageMeta meta{"Báo cáo, thống kê – " + summary->agency_name,
                 "Tình hình tiếp nhận, giải quyết hồ sơ và chỉ số đánh giá.", "reports"};

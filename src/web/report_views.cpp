@@ -128,14 +128,34 @@ json IndicatorsJson(const app::IndicatorsReport& r) {
                             {"band_label", domain::AgencyBandLabel(r.indices.band)}}},
           {"qd766", {{"groups", groups}, {"total", r.qd766.total},
                      {"weights_effective_from", FormatIsoDate(r.weights.effective_from)}}},
+          {"scoring_rules", ScoringRulesJson(r.rules)},
           {"summary", SummaryJson(r.summary)}};
+}
+
+json ScoringRulesJson(const domain::ScoringRules& r) {
+  const auto& b = r.agency_band_tenths;
+  return {{"effective_from", FormatIsoDate(r.effective_from)},
+          {"officer_indices", r.officer_indices},
+          {"officer_full", r.officer_full_tenths / 10.0},
+          {"officer_partial", r.officer_partial_tenths / 10.0},
+          {"agency_bands",
+           {{"excellent", b[0] / 10.0}, {"good", b[1] / 10.0}, {"fairly_good", b[2] / 10.0}, {"average", b[3] / 10.0}}}};
+}
+
+std::string OfficerScoreBasis(const domain::ScoringRules& r) {
+  std::string list;
+  for (int i : r.officer_indices) list += (list.empty() ? "" : ", ") + std::to_string(i);
+  return "Chỉ số " + list + " (tối đa " + domain::FormatTenths(20 * static_cast<int>(r.officer_indices.size())) +
+         " điểm; đạt tối đa từ " + domain::FormatTenths(r.officer_full_tenths) + ", đạt một phần từ " +
+         domain::FormatTenths(r.officer_partial_tenths) + " điểm; quy tắc áp dụng từ " +
+         FormatVnDate(r.effective_from) + ")";
 }
 
 json OfficersJson(const app::OfficersReport& r) {
   json rows = json::array();
   for (const auto& row : r.rows) {
     json indices = json::object();
-    for (int i : {1, 2, 3, 4, 7}) {
+    for (int i : r.rules.officer_indices) {
       const auto& v = row.score.indices[i];
       indices[std::to_string(i)] = v ? json(*v / 10.0) : json(nullptr);
     }
@@ -148,7 +168,11 @@ json OfficersJson(const app::OfficersReport& r) {
                     {"score_text", domain::FormatTenths(row.score.score.tenths)},
                     {"band_label", domain::OfficerBandLabel(row.score.band)}});
   }
-  return {{"agency", r.agency}, {"agency_name", r.agency_name}, {"period", PeriodJson(r.period)}, {"officers", rows}};
+  return {{"agency", r.agency},
+          {"agency_name", r.agency_name},
+          {"period", PeriodJson(r.period)},
+          {"scoring_rules", ScoringRulesJson(r.rules)},
+          {"officers", rows}};
 }
 
 json DrillJson(const std::vector<app::DrillRow>& rows) {
@@ -263,11 +287,13 @@ interchange::Table IndicatorsTable(const app::IndicatorsReport& r) {
 interchange::Table OfficersTable(const app::OfficersReport& r) {
   interchange::Table t;
   t.title = "Điểm đánh giá cán bộ - " + r.agency_name + " - " + r.period.label;
-  t.headers = {"Cán bộ", "Tài khoản", "Hồ sơ", "Chỉ số 1", "Chỉ số 2", "Chỉ số 3", "Chỉ số 4", "Chỉ số 7", "Tổng điểm",
-               "Xếp loại"};
+  t.headers = {"Cán bộ", "Tài khoản", "Hồ sơ"};
+  for (int i : r.rules.officer_indices) t.headers.push_back("Chỉ số " + std::to_string(i));
+  t.headers.push_back("Tổng điểm");
+  t.headers.push_back("Xếp loại");
   for (const auto& row : r.rows) {
     std::vector<std::string> cells{row.full_name, row.score.officer, FormatCount(row.score.dossiers)};
-    for (int i : {1, 2, 3, 4, 7}) {
+    for (int i : r.rules.officer_indices) {
       const auto& v = row.score.indices[i];
       cells.push_back(v ? domain::FormatTenths(*v) : "—");
     }

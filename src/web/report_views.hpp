@@ -15,6 +15,10 @@ nlohmann::json SummaryJson(const domain::ReportSummary& s);
 nlohmann::json SummaryReportJson(const app::SummaryReport& r);
 nlohmann::json IndicatorsJson(const app::IndicatorsReport& r);
 nlohmann::json OfficersJson(const app::OfficersReport& r);
+// {effective_from, officer_indices, officer_full, officer_partial, agency_bands{excellent, good, fairly_good, average}}
+nlohmann::json ScoringRulesJson(const domain::ScoringRules& rules);
+// "Chỉ số 1, 2, 3, 4, 7 (tối đa 10 điểm)": what an officer's score is made of.
+std::string OfficerScoreBasis(const domain::ScoringRules& rules);
 nlohmann::json DrillJson(const std::vector<app::DrillRow>& rows);
 
 // The figures of a summary, one column each: (key, Vietnamese header).

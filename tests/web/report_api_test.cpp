@@ -232,5 +232,90 @@ TEST_F(ReportApi, TheProcedurePageShowsItsYearToDateFigures) {
   EXPECT_NE(page.body.find("Tình hình giải quyết từ đầu năm"), std::string::npos) << page.body;
 }
 
+// Its own portal: rules from today change the bands every other test reads.
+class ReportScoringRulesApi : public ReportApi {};
+
+TEST_F(ReportScoringRulesApi, NewRulesApplyFromTheirDateEverywhereAndOnlySupervisorsSetThem) {
+  const std::string officers = "/api/v1/reports/officers?period=2026-11&agency=000.00.06.H29";
+  json before = json::parse(portal_->Api(leader_, "GET", officers).body);
+  EXPECT_EQ(before["scoring_rules"]["effective_from"], "2018-08-21");
+  ASSERT_FALSE(before["officers"].empty());
+  EXPECT_EQ(before["officers"][0]["indices"].size(), 5u);
+
+  json rules = {{"effective_from", "2026-11-25"},
+                {"officer_indices", {1, 7}},
+                {"officer_full", 4},
+                {"officer_partial", 2.5},
+                {"agency_bands", {{"excellent", 16}, {"good", 13}, {"fairly_good", 10}, {"average", 7}}},
+                {"note", "Thử nghiệm"}};
+  EXPECT_EQ(portal_->Api("", "PUT", "/api/v1/reports/scoring-rules", rules.dump()).status, 401);
+  EXPECT_EQ(portal_->Api(leader_, "PUT", "/api/v1/reports/scoring-rules", rules.dump()).status, 403);
+  json bad = rules;
+  bad["officer_indices"] = {1, 9};
+  auto r = portal_->Api(supervisor_, "PUT", "/api/v1/reports/scoring-rules", bad.dump());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("1, 2, 3, 4 và 7"), std::string::npos) << r.body;
+  bad = rules;
+  bad["officer_full"] = 4.5;  // two indices give at most 4 points
+  EXPECT_EQ(portal_->Api(supervisor_, "PUT", "/api/v1/reports/scoring-rules", bad.dump()).status, 400);
+  bad = rules;
+  bad["officer_partial"] = 2.55;
+  EXPECT_EQ(portal_->Api(supervisor_, "PUT", "/api/v1/reports/scoring-rules", bad.dump()).status, 400);
+  bad = rules;
+  bad["agency_bands"].erase("average");
+  EXPECT_EQ(portal_->Api(supervisor_, "PUT", "/api/v1/reports/scoring-rules", bad.dump()).status, 400);
+  bad = rules;
+  bad["effective_from"] = "2026-11-24";  // published scores do not change under their readers
+  EXPECT_EQ(portal_->Api(supervisor_, "PUT", "/api/v1/reports/scoring-rules", bad.dump()).status, 400);
+  EXPECT_EQ(json::parse(portal_->Api("", "GET", "/api/v1/reports/scoring-rules").body)["versions"].size(), 1u);
+
+  r = portal_->Api(supervisor_, "PUT", "/api/v1/reports/scoring-rules", rules.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  json got = json::parse(portal_->Api("", "GET", "/api/v1/reports/scoring-rules").body);
+  EXPECT_EQ(got["versions"].size(), 2u);
+  EXPECT_EQ(got["in_force"]["effective_from"], "2026-11-25");
+  EXPECT_EQ(got["in_force"]["officer_partial"], 2.5);
+
+  // Officers: only indices 1 and 7, and the band from the new thresholds.
+  json after = json::parse(portal_->Api(leader_, "GET", officers).body);
+  EXPECT_EQ(after["scoring_rules"]["effective_from"], "2026-11-25");
+  ASSERT_FALSE(after["officers"].empty());
+  for (const auto& o : after["officers"]) {
+    EXPECT_EQ(o["indices"].size(), 2u) << o.dump();
+    double sum = 0;
+    for (const auto& [k, v] : o["indices"].items()) {
+      EXPECT_TRUE(k == "1" || k == "7") << k;
+      if (!v.is_null()) sum += v.get<double>();
+    }
+    EXPECT_DOUBLE_EQ(o["score"].get<double>(), sum);
+    const char* band = sum >= 4 ? "Đạt điểm tối đa" : sum >= 2.5 ? "Đạt một phần" : "Chưa đạt";
+    EXPECT_EQ(o["band_label"], band) << o.dump();
+  }
+  // The agency's band from the new edges; an earlier period keeps the old rules.
+  json ind = json::parse(
+      portal_->Api("", "GET", "/api/v1/reports/indicators?period=2026-11&agency=000.00.06.H29").body);
+  double score = ind["agency_score"]["score"].get<double>();
+  std::string expected = score >= 16 ? "excellent" : score >= 13 ? "good" : score >= 10 ? "fairly_good"
+                         : score >= 7 ? "average" : "weak";
+  EXPECT_EQ(ind["agency_score"]["band"], expected) << ind["agency_score"].dump();
+  json october = json::parse(
+      portal_->Api("", "GET", "/api/v1/reports/indicators?period=2026-10&agency=000.00.06.H29").body);
+  EXPECT_EQ(october["scoring_rules"]["effective_from"], "2018-08-21");
+
+  // The export and the dashboard show the same columns.
+  auto csv = testutil::HttpRequest(portal_->port(), "GET", officers,
+                                   {{"Accept", "text/csv"}, {"Authorization", "Bearer " + leader_}}, "");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_NE(csv.body.find("Chỉ số 7"), std::string::npos);
+  EXPECT_EQ(csv.body.find("Chỉ số 2"), std::string::npos);
+  std::string cookie = portal_->CookieLogin("giamsat");
+  auto dash = portal_->Page(cookie, "/giam-sat/bao-cao?co-quan=000.00.06.H29&ky=2026-11");
+  ASSERT_EQ(dash.status, 200);
+  EXPECT_NE(dash.body.find("Chỉ số 1, 7 (tối đa 4,0 điểm; đạt tối đa từ 4,0, đạt một phần từ 2,5 điểm; quy tắc áp "
+                           "dụng từ 25/11/2026)"),
+            std::string::npos);
+  EXPECT_EQ(dash.body.find("<th scope=\"col\">CS 2</th>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace motcua

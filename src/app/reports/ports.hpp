@@ -73,6 +73,11 @@ class ReportRepository {
   // Errors: kInvalidArgument (not 100, negative, in the past).
   virtual Status SaveWeights(const domain::IndicatorWeights& weights, const std::string& note,
                              const AuditEvent& audit) = 0;
+  // Stored Thông tư 01/2018 scoring rules, oldest first (none: the circular's own).
+  virtual Result<std::vector<domain::ScoringRules>> ScoringRulesVersions() = 0;
+  // Errors: kInvalidArgument (see domain::CheckScoringRules).
+  virtual Status SaveScoringRules(const domain::ScoringRules& rules, const std::string& note,
+                                  const AuditEvent& audit) = 0;
   // Errors: kInvalidArgument for an unknown figure.
   virtual Result<std::vector<DrillRow>> Dossiers(const DrillQuery& query) = 0;
 };

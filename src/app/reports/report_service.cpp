@@ -189,13 +189,15 @@ Result<IndicatorsReport> ReportService::Indicators(const std::string& agency, co
   if (!summary) return Fail(summary.error());
   auto weights = reports_.Weights();
   if (!weights) return Fail(weights.error());
+  auto rules = RulesOn(period.to);
+  if (!rules) return Fail(rules.error());
   IndicatorsReport r;
   r.agency = agency;
   r.agency_name = *name;
   r.period = period;
   r.summary = *summary;
-  r.indices = domain::ComputeIndicators(counters, summary->catalog, summary->feedback,
-                                        domain::RulesOn({domain::DefaultScoringRules()}, period.to));
+  r.rules = *rules;
+  r.indices = domain::ComputeIndicators(counters, summary->catalog, summary->feedback, r.rules);
   r.weights = domain::WeightsOn(*weights, period.to);
   r.qd766 = domain::ComputeQd766(*summary, r.weights);
   return r;
@@ -244,14 +246,15 @@ Result<OfficersReport> ReportService::Officers(const Principal* who, const std::
   if (!sums) return Fail(sums.error());
   std::map<std::string, Counters> by_officer;
   for (const auto& s : *sums) by_officer[s.group].Add(s.metric, s.channel, s.value);
-  auto rules = domain::RulesOn({domain::DefaultScoringRules()}, period.to);
+  auto rules = RulesOn(period.to);
+  if (!rules) return Fail(rules.error());
   auto users = users_.ListUsers(true);  // one query, not one per officer
   if (!users) return Fail(users.error());
   std::map<std::string, const domain::User*> by_login;
   for (const auto& u : *users) by_login[u.username] = &u;
-  OfficersReport r{agency, *name, period, {}};
+  OfficersReport r{agency, *name, period, {}, *rules};
   for (const auto& [officer, c] : by_officer) {
-    OfficerReportRow row{domain::ScoreOfficer(officer, c, rules), officer, ""};
+    OfficerReportRow row{domain::ScoreOfficer(officer, c, r.rules), officer, ""};
     if (auto it = by_login.find(officer); it != by_login.end()) {
       row.full_name = it->second->full_name;
       row.agency_code = it->second->agency_code;
@@ -333,6 +336,32 @@ Result<std::vector<std::pair<std::string, std::string>>> ReportService::Children
 }
 
 Result<std::vector<domain::IndicatorWeights>> ReportService::Weights() { return reports_.Weights(); }
+
+Result<domain::ScoringRules> ReportService::RulesOn(Date day) {
+  auto all = reports_.ScoringRulesVersions();
+  if (!all) return Fail(all.error());
+  return domain::RulesOn(*all, day);
+}
+
+Result<std::vector<domain::ScoringRules>> ReportService::ScoringRulesVersions() {
+  return reports_.ScoringRulesVersions();
+}
+
+Status ReportService::SetScoringRules(const Principal* who, const domain::ScoringRules& rules, const std::string& note,
+                                      const std::string& request_id) {
+  if (!who) return Fail(ErrorCode::kUnauthenticated, "Vui lòng đăng nhập.", "no principal");
+  if (who->user.role != Role::kSystemAdmin && who->user.role != Role::kSupervisor) {
+    return Fail(ErrorCode::kForbidden, "Chỉ quản trị hệ thống hoặc giám sát được đổi quy tắc chấm điểm.", "role");
+  }
+  if (rules.effective_from < Today()) {
+    // Scores already published for past periods must not change under them.
+    return Fail(Error{ErrorCode::kInvalidArgument, "Ngày áp dụng không được ở quá khứ.", "past",
+                      {{"effective_from", "Ngày áp dụng không được ở quá khứ."}}});
+  }
+  return reports_.SaveScoringRules(rules, note,
+                                   AuditEvent{clock_.Now(), who->user.username, "reports.scoring_rules", "", "",
+                                              request_id});
+}
 
 Status ReportService::SetWeights(const Principal* who, domain::IndicatorWeights weights, const std::string& note,
                                  const std::string& request_id) {

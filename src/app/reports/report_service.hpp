@@ -47,6 +47,7 @@ struct IndicatorsReport {
   domain::IndicatorReport indices;
   domain::Qd766Report qd766;
   domain::IndicatorWeights weights;
+  domain::ScoringRules rules;  // in force on the period's last day
 };
 
 struct OfficerReportRow {
@@ -59,6 +60,7 @@ struct OfficersReport {
   std::string agency_name;
   domain::ReportPeriod period;
   std::vector<OfficerReportRow> rows;  // best score first
+  domain::ScoringRules rules;          // in force on the period's last day
 };
 
 // Thông tư 32/2017: figures shown on each procedure's page.
@@ -102,6 +104,13 @@ class ReportService {
   Status SetWeights(const Principal* who, domain::IndicatorWeights weights, const std::string& note,
                     const std::string& request_id);
 
+  // Stored scoring rules, oldest first (the circular's own rules apply before the first).
+  Result<std::vector<domain::ScoringRules>> ScoringRulesVersions();
+  // System administrators and supervisors; effective from today or later.
+  // Errors: kUnauthenticated, kForbidden, kInvalidArgument (past date, incoherent rules).
+  Status SetScoringRules(const Principal* who, const domain::ScoringRules& rules, const std::string& note,
+                         const std::string& request_id);
+
   // Whether `who` may see officers' scores and drill-downs for `agency`.
   bool MaySupervise(const Principal* who, const std::string& agency);
   // The direct children of `agency` ("" = the top-level agencies), for drill-down links.
@@ -110,6 +119,7 @@ class ReportService {
 
  private:
   Result<std::shared_ptr<const domain::CatalogIndex>> Index();
+  Result<domain::ScoringRules> RulesOn(Date day);
   Result<std::string> AgencyName(const domain::CatalogIndex& index, const std::string& agency);
   Result<domain::ReportSummary> SummaryOf(const domain::CatalogIndex& index, const std::string& agency,
                                           const std::string& procedure, const domain::ReportPeriod& period,

@@ -1,5 +1,7 @@
 #include "domain/evaluation/scoring.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace motcua::domain {
@@ -76,6 +78,28 @@ ScoringRules DefaultScoringRules() {
   ScoringRules r;
   r.effective_from = Date{std::chrono::year{2018}, std::chrono::August, std::chrono::day{21}};
   return r;
+}
+
+std::optional<std::string> CheckScoringRules(const ScoringRules& r) {
+  if (r.officer_indices.empty()) return "Cần ít nhất một chỉ số để tính điểm cán bộ.";
+  std::vector<int> seen;
+  for (int i : r.officer_indices) {
+    if (std::find(kOfficerIndexCandidates.begin(), kOfficerIndexCandidates.end(), i) == kOfficerIndexCandidates.end()) {
+      return "Điểm cán bộ chỉ tính từ các chỉ số 1, 2, 3, 4 và 7.";
+    }
+    if (std::find(seen.begin(), seen.end(), i) != seen.end()) return "Chỉ số tính điểm cán bộ bị trùng.";
+    seen.push_back(i);
+  }
+  const int officer_max = 20 * static_cast<int>(r.officer_indices.size());
+  if (r.officer_partial_tenths <= 0 || r.officer_partial_tenths > r.officer_full_tenths ||
+      r.officer_full_tenths > officer_max) {
+    return "Ngưỡng điểm cán bộ phải thỏa: 0 < mức đạt một phần ≤ mức đạt tối đa ≤ tổng điểm tối đa của các chỉ số.";
+  }
+  const auto& b = r.agency_band_tenths;
+  if (b[0] > 10 * 2 * kIndexCount || b[3] <= 0 || !(b[0] > b[1] && b[1] > b[2] && b[2] > b[3])) {
+    return "Ngưỡng xếp loại cơ quan phải giảm dần từ Xuất sắc đến Trung bình, trong khoảng 0 đến 18 điểm.";
+  }
+  return std::nullopt;
 }
 
 const ScoringRules& RulesOn(const std::vector<ScoringRules>& rules, Date day) {

@@ -61,6 +61,14 @@ struct ScoringRules {
 };
 // The rules of Thông tư 01/2018, in force since 2018-08-21.
 ScoringRules DefaultScoringRules();
+// The indices an officer's score may use: those with per-officer facts
+// (time, unit time, contacts, agencies contacted, attitude).
+inline constexpr std::array<int, 5> kOfficerIndexCandidates{1, 2, 3, 4, 7};
+// Why `rules` cannot be stored, in Vietnamese; nullopt when they can: the
+// officer indices are distinct candidates, 0 < partial <= full <= the
+// indices' maximum (2 points each), the agency band starts strictly
+// decreasing within (0, 18].
+std::optional<std::string> CheckScoringRules(const ScoringRules& rules);
 // The rules in force on `day` among `rules` (the latest effective not after it).
 const ScoringRules& RulesOn(const std::vector<ScoringRules>& rules, Date day);
 

@@ -103,5 +103,37 @@ TEST(ScoringRulesData, TheRulesInForceOnADayApply) {
             50);
 }
 
+TEST(ScoringRulesData, OnlyCoherentRulesMayBeStored) {
+  EXPECT_EQ(CheckScoringRules(DefaultScoringRules()), std::nullopt);
+  auto r = DefaultScoringRules();
+  r.officer_indices = {1, 2, 7};
+  r.officer_full_tenths = 60;  // the three indices' maximum
+  r.officer_partial_tenths = 40;
+  EXPECT_EQ(CheckScoringRules(r), std::nullopt);
+  r.officer_full_tenths = 61;  // above what three indices can give
+  EXPECT_NE(CheckScoringRules(r), std::nullopt);
+  r.officer_full_tenths = 39;  // below the partial threshold
+  EXPECT_NE(CheckScoringRules(r), std::nullopt);
+  r = DefaultScoringRules();
+  r.officer_partial_tenths = 0;
+  EXPECT_NE(CheckScoringRules(r), std::nullopt);
+  r = DefaultScoringRules();
+  r.officer_indices = {};
+  EXPECT_NE(CheckScoringRules(r), std::nullopt);
+  r.officer_indices = {1, 1, 2};
+  EXPECT_NE(CheckScoringRules(r), std::nullopt);
+  r.officer_indices = {1, 2, 9};  // index 9 has no per-officer facts
+  EXPECT_NE(CheckScoringRules(r), std::nullopt);
+  r = DefaultScoringRules();
+  r.agency_band_tenths = {150, 150, 90, 60};  // not strictly decreasing
+  EXPECT_NE(CheckScoringRules(r), std::nullopt);
+  r.agency_band_tenths = {181, 120, 90, 60};  // above 18 points
+  EXPECT_NE(CheckScoringRules(r), std::nullopt);
+  r.agency_band_tenths = {180, 120, 90, 0};
+  EXPECT_NE(CheckScoringRules(r), std::nullopt);
+  r.agency_band_tenths = {180, 120, 90, 1};
+  EXPECT_EQ(CheckScoringRules(r), std::nullopt);
+}
+
 }  // namespace
 }  // namespace motcua::domain
