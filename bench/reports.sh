@@ -96,6 +96,8 @@ bench_engine() {
     BENCH_PATHS="/api/v1/reports/summary?period=$YEAR&group_by=agency"
   run_wrk officers "officers' scores, supervisor, year" paths.lua "$CONNECTIONS" "$DURATION_S" \
     BENCH_TOKEN="$token" BENCH_PATHS="/api/v1/reports/officers?period=$YEAR&agency=$agency|/api/v1/reports/officers?period=$YEAR"
+  run_wrk officers-month "officers' scores, supervisor, month and quarter" paths.lua "$CONNECTIONS" "$DURATION_S" \
+    BENCH_TOKEN="$token" BENCH_PATHS="/api/v1/reports/officers?period=$MONTH&agency=$agency|/api/v1/reports/officers?period=$MONTH|/api/v1/reports/officers?period=$QUARTER"
   run_wrk public-page "public dashboard page /minh-bach (province, trend, agencies)" paths.lua "$CONNECTIONS" \
     "$DURATION_S" BENCH_PATHS="/minh-bach?ky=$YEAR"
   run_wrk healthz-2 "/healthz" healthz.lua "$CONNECTIONS" "$DURATION_S"
@@ -105,7 +107,7 @@ bench_engine() {
   emit healthz-1 "" "" info
   local h k
   h=$(mean2 healthz-1 healthz-2)
-  for k in summary indicators by-agency officers public-page; do emit "$k" "$h" "$TARGET_P99_MS" p99; done
+  for k in summary indicators by-agency officers officers-month public-page; do emit "$k" "$h" "$TARGET_P99_MS" p99; done
   emit healthz-2 "" "" info
 }
 

@@ -5,7 +5,8 @@ namespace motcua::store {
 // Version 9: report rollups and what reports need on the dossier row.
 //
 // report_rollup holds counters at two grains: 'd' (period = yyyymmdd) and
-// 'm' (period = yyyymm), Vietnam's calendar. Each fact of a dossier is
+// 'm' (period = yyyymm), Vietnam's calendar; officer facts also at 'y'
+// (period = yyyy, version 13). Each fact of a dossier is
 // counted for its receiving agency and every ancestor agency, and for the
 // whole province (agency_code = ''), each with procedure_code = '' (all
 // procedures) and with its own procedure; officer facts (officer <> '') only
@@ -56,7 +57,23 @@ std::vector<Migration> ReportMigrations() {
             " agency_band_tenths TEXT NOT NULL,"
             " note TEXT NOT NULL DEFAULT '',"
             " changed_by TEXT NOT NULL DEFAULT '',"
-            " changed_at TEXT NOT NULL)"}}};
+            " changed_at TEXT NOT NULL)"}},
+          // Version 13: officers' scores read only the rows of their period.
+          // Officer facts are also kept by year (grain 'y', period = yyyy),
+          // summed here from their month rows: a year reads one row per
+          // officer and metric instead of twelve. The primary key puts the
+          // period after the officer, so a month of one agency key read every
+          // month of every officer; this partial index (officer rows are ~2%
+          // of the table) puts the period first, and carries the value so the
+          // read never leaves it.
+          {13,
+           "officer_rollup_by_period",
+           {"INSERT INTO report_rollup (grain, agency_code, procedure_code, officer, metric, period, channel, value) "
+            "SELECT 'y', agency_code, procedure_code, officer, metric, period / 100, channel, SUM(value) "
+            "FROM report_rollup WHERE grain = 'm' AND officer <> '' "
+            "GROUP BY agency_code, procedure_code, officer, metric, period / 100, channel",
+            "CREATE INDEX report_rollup_officer_period ON report_rollup "
+            "(grain, agency_code, period, officer, metric, procedure_code, channel, value) WHERE officer <> ''"}}};
 }
 
 }  // namespace motcua::store

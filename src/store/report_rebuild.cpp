@@ -338,7 +338,7 @@ class RebuildSums {
   // Day rows from each fact; month rows from the facts summed by month
   // first (a month row is then updated once per agency instead of once per
   // day of the month). Officers' scores are by month, quarter and year:
-  // month rows only, for all procedures.
+  // month and year rows only, for all procedures.
   void Spread() {
     Sums<FactKey> months;
     auto facts = facts_.Compact();
@@ -366,6 +366,7 @@ class RebuildSums {
     for (const auto& s : months.Compact()) {
       const FactKey& f = s.key;
       RowKey row{'m', 0, 0, f.officer, f.metric, MonthPeriod(DateOf(f.day)), f.channel};
+      RowKey year{'y', 0, 0, f.officer, f.metric, static_cast<int>(DateOf(f.day).year()), f.channel};
       for (std::uint32_t agency : Agencies(f.agency)) {
         row.agency = agency;
         row.procedure = 0;
@@ -373,6 +374,10 @@ class RebuildSums {
         if (f.officer == 0 && f.procedure != 0) {
           row.procedure = f.procedure;
           rows_.Add(row, s.value);
+        }
+        if (f.officer != 0) {  // officers also by year (see report_rollup.cpp)
+          year.agency = agency;
+          rows_.Add(year, s.value);
         }
       }
     }

@@ -221,10 +221,15 @@ void RollupAccumulator::Add(const std::vector<std::string>& agencies, const std:
   for (const Fact& f : facts) {
     if (f.value == 0) continue;
     for (const auto& a : agencies) {
-      for (char grain : {'d', 'm'}) {
-        // Officers' scores are by month, quarter and year: month rows only.
+      for (char grain : {'d', 'm', 'y'}) {
+        // Officers' scores are by month, quarter and year: month and year
+        // rows only. Year rows are for officers only (a year of officers
+        // from month rows read ~22,000 rows per request).
         if (grain == 'd' && !f.officer.empty()) continue;
-        std::string period = std::to_string(grain == 'd' ? DayPeriod(f.day) : MonthPeriod(f.day));
+        if (grain == 'y' && f.officer.empty()) continue;
+        std::string period = std::to_string(grain == 'd'   ? DayPeriod(f.day)
+                                            : grain == 'm' ? MonthPeriod(f.day)
+                                                           : static_cast<int>(f.day.year()));
         auto add = [&](const std::string& proc) {
           key.clear();
           key += grain;

@@ -11,6 +11,7 @@
 #include "store/report_marks_store.hpp"
 #include "store/report_rebuild.hpp"
 #include "store/report_rollup.hpp"
+#include "store/report_store.hpp"
 #include "store/write_transaction.hpp"
 
 namespace motcua::handling_test {
@@ -87,10 +88,11 @@ TEST_P(ReportRollupTest, ResolutionCountsForTheAgencyItsAncestorsAndTheProvince)
   EXPECT_EQ(Value("m", kJustice, "", "idx7_n", 202611), 1);
   auto rows = Snapshot();
   EXPECT_EQ((rows[{"m", kJustice, "", "chuyenvien.tuphap", "idx7_n", 202611, ""}]), 1);
-  // Officers are scored by whole months: no day rows, no channel.
+  EXPECT_EQ((rows[{"y", kJustice, "", "chuyenvien.tuphap", "idx7_n", 2026, ""}]), 1);
+  // Officers are scored by whole months and years: no day rows, no channel.
   for (const auto& [k, v] : rows) {
     if (!std::get<3>(k).empty()) {
-      EXPECT_EQ(std::get<0>(k), "m");
+      EXPECT_TRUE(std::get<0>(k) == "m" || std::get<0>(k) == "y") << std::get<0>(k);
       EXPECT_EQ(std::get<6>(k), "");
     }
   }
@@ -107,6 +109,57 @@ TEST_P(ReportRollupTest, ChangingAStoredMarkIsNotLostByALaterOfficerChange) {
   EXPECT_EQ(Value("m", kWard, "", "r_overall_2", 202611), 1);
   EXPECT_EQ(Value("m", kWard, "", "idx3_points", 202611), 0);  // contacts: dissatisfied
   EXPECT_EQ(Value("m", kWard, "", "idx3_n", 202611), 1);
+}
+
+TEST_P(ReportRollupTest, OfficerSumsOverWholeYearsEqualTheirMonths) {
+  const std::string officer = "chuyenvien.tuphap";
+  // Resolved in December 2025, March 2026 and November 2026 by one specialist.
+  for (int hours : {-24 * 340, -24 * 250, 1}) {
+    auto d = Insert({.agency = kJustice, .due_hours = hours + 48, .received_hours = hours - 24});
+    d.status = DossierStatus::kResultReady;
+    d.handling.completed_at = At(hours);
+    d.handling.outcome = "early";
+    d.handling.handlers = {officer};
+    ASSERT_TRUE(dossiers_->Update(Change(d, 1)));
+  }
+  auto snapshot = Snapshot();
+  using Metrics = std::map<std::string, long long>;
+  auto months = [&](int m1, int m2) {
+    Metrics out;
+    for (const auto& [k, v] : snapshot) {
+      if (std::get<0>(k) == "m" && std::get<1>(k).empty() && std::get<3>(k) == officer && std::get<5>(k) >= m1 &&
+          std::get<5>(k) <= m2) {
+        out[std::get<4>(k)] += v;
+      }
+    }
+    return out;
+  };
+  store::ReportStore reports(db_->db());
+  auto sums = [&](const char* from, const char* to) {
+    Metrics out;
+    auto r = reports.Sum({{""}, "", app::RollupGrouping::kOfficer, *ParseIsoDate(from), *ParseIsoDate(to)});
+    EXPECT_TRUE(r) << r.error().internal_message;
+    if (r) {
+      for (const auto& x : *r) {
+        if (x.group == officer) out[x.metric] += x.value;
+      }
+    }
+    return out;
+  };
+  EXPECT_EQ(months(202601, 202612)["idx1_n"], 2);
+  long long year_rows = 0;
+  for (const auto& [k, v] : snapshot) {
+    if (std::get<0>(k) != "y") continue;
+    EXPECT_EQ(std::get<3>(k), officer) << "year rows are for officers only";
+    ++year_rows;
+  }
+  EXPECT_GT(year_rows, 0);
+  EXPECT_EQ(sums("2026-01-01", "2026-12-31"), months(202601, 202612));  // a year from its year rows
+  EXPECT_EQ(sums("2025-12-01", "2026-12-31"), months(202512, 202612));  // a month before a whole year
+  EXPECT_EQ(sums("2025-01-01", "2026-11-30"), months(202501, 202611));  // a whole year, then months
+  EXPECT_EQ(sums("2025-12-15", "2026-03-31"), months(202512, 202603));  // months only
+  EXPECT_EQ(sums("2024-01-01", "2026-12-31"), months(202401, 202612));  // several years
+  EXPECT_EQ(sums("2026-04-01", "2026-10-31"), Metrics{});
 }
 
 TEST_P(ReportRollupTest, RebuildEqualsIncrementalAfterRandomizedChanges) {
