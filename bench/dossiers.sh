@@ -111,7 +111,7 @@ bench_engine() {
   log "$ENGINE: seed dossiers --count $DOSSIERS"
   local t0 t1
   t0=$(date +%s.%N)
-  "$BIN" --db "$URL" seed dossiers --count "$DOSSIERS" --files "$FILES" >"$OUT/$ENGINE-seed.txt" 2>"$WORK/$ENGINE-seed-progress.log" \
+  "$BIN" --db "$URL" seed dossiers --count "$DOSSIERS" --files "$FILES" --defer-indexes >"$OUT/$ENGINE-seed.txt" 2>"$WORK/$ENGINE-seed-progress.log" \
     || { cat "$WORK/$ENGINE-seed-progress.log" >&2; die "$ENGINE: seed dossiers failed"; }
   t1=$(date +%s.%N)
   note "$ENGINE: seed dossiers --count $DOSSIERS: $(awk -v a="$t0" -v b="$t1" -v n="$DOSSIERS" 'BEGIN { printf "%.0f s, %.0f dossiers/s", b - a, n / (b - a) }'): $(cat "$OUT/$ENGINE-seed.txt")"

@@ -142,7 +142,7 @@ seed() {
   log "$ENGINE: seed dossiers --count $DOSSIERS --officers $OFFICERS"
   local t0 t1
   t0=$(date +%s.%N)
-  "$BIN" --db "$URL" seed dossiers --count "$DOSSIERS" --officers "$OFFICERS" --files "$FILES" \
+  "$BIN" --db "$URL" seed dossiers --count "$DOSSIERS" --officers "$OFFICERS" --files "$FILES" --defer-indexes \
     >"$OUT/$ENGINE-seed.txt" 2>"$WORK/$ENGINE-seed-progress.log" \
     || { cat "$WORK/$ENGINE-seed-progress.log" >&2; die "$ENGINE: seed dossiers failed"; }
   t1=$(date +%s.%N)

@@ -27,6 +27,7 @@
 #include "store/local_file_store.hpp"
 #include "store/catalog_store.hpp"
 #include "store/database.hpp"
+#include "store/deferred_indexes.hpp"
 #include "store/migrations.hpp"
 #include "web/routes.hpp"
 #include "web/server.hpp"
@@ -209,6 +210,10 @@ int Run(int argc, char** argv) {
     auto version = store::SchemaVersion(**db);
     std::cout << fmt::format("Đã áp dụng {} bản cập nhật cấu trúc; phiên bản hiện tại {}.\n", *applied,
                              version ? *version : 0);
+    // Indexes an interrupted bulk load left dropped (seed dossiers --defer-indexes).
+    auto rebuilt = store::RestoreDeferredIndexes(**db);
+    if (!rebuilt) return Report(rebuilt.error());
+    if (*rebuilt > 0) std::cout << fmt::format("Đã tạo lại {} chỉ mục còn thiếu.\n", *rebuilt);
     return 0;
   }
   if (*seed_demo) {

@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <random>
@@ -44,6 +45,7 @@
 #include "store/account_store.hpp"
 #include "store/calendar_store.hpp"
 #include "store/catalog_store.hpp"
+#include "store/deferred_indexes.hpp"
 #include "store/dossier_seed.hpp"
 #include "store/local_file_store.hpp"
 #include "store/report_rebuild.hpp"
@@ -233,6 +235,7 @@ struct SeedOptions {
   bool rebuild_reports = true;
   double resolve = 0;  // share of older accepted dossiers given a result (reports demos, benchmarks)
   bool if_empty = false;
+  bool defer_indexes = false;  // bulk load: build the secondary indexes once at the end
 };
 
 int RunSeed(const std::string& url, const SeedOptions& s) {
@@ -291,6 +294,34 @@ int RunSeed(const std::string& url, const SeedOptions& s) {
                              total, done / std::max(seconds, 1e-3), tty ? "" : "\n")
               << std::flush;
   };
+  // --defer-indexes: the filled tables' secondary indexes are dropped and built
+  // again once the rows are in, on every path out of here (store/deferred_indexes.hpp).
+  bool deferred = false;
+  auto restore_indexes = [&]() -> bool {
+    if (!deferred) return true;
+    deferred = false;
+    const auto t0 = Clock::now();
+    auto built = store::RestoreDeferredIndexes(**db, [&](int done, int total, const std::string& name) {
+      if (!name.empty()) std::cerr << fmt::format("seed: index {}/{} {}\n", done + 1, total, name) << std::flush;
+    });
+    if (!built) {
+      Report(built.error());
+      return false;
+    }
+    std::cout << fmt::format("Đã tạo lại {} chỉ mục trong {:.1f} giây.\n", *built,
+                             std::chrono::duration<double>(Clock::now() - t0).count());
+    return true;
+  };
+  struct Finally {
+    std::function<void()> run;
+    ~Finally() { run(); }
+  } finally{[&] { restore_indexes(); }};
+  if (s.defer_indexes) {
+    auto dropped = store::DeferIndexes(**db, {"dossiers", "dossier_events", "dossier_files"});
+    if (!dropped) return Report(dropped.error());
+    deferred = true;
+    std::cout << fmt::format("Tạm bỏ {} chỉ mục trong lúc nạp dữ liệu.\n", *dropped);
+  }
   auto summary = store::SeedDossiers(**db, **calendar, *options);
   if (tty && last_percent >= 0) std::cerr << "\n";
   if (!summary) return Report(summary.error());
@@ -314,6 +345,7 @@ int RunSeed(const std::string& url, const SeedOptions& s) {
     std::cout << fmt::format("Đã có kết quả: {} hồ sơ ({} đã trả, {} được đánh giá).\n", resolved->resolved,
                              resolved->returned, resolved->rated);
   }
+  if (!restore_indexes()) return 1;
   if (s.rebuild_reports) {
     // The seed writes rows directly, not through the store's changes: the
     // report rollups are recomputed from them.
@@ -517,6 +549,9 @@ void RegisterDossierCommands(CLI::App& app, CommandContext& ctx) {
   dossiers->add_option("--seed", s->seed, "Random seed (same seed, same dossiers)")->capture_default_str();
   dossiers->add_flag("!--no-rebuild", s->rebuild_reports, "Skip `reports rebuild` after seeding");
   dossiers->add_flag("--if-empty", s->if_empty, "Do nothing when the database already has dossiers (make run)");
+  dossiers->add_flag("--defer-indexes", s->defer_indexes,
+                     "Bulk load: drop the dossier tables' secondary indexes and build them once at the end "
+                     "(an interrupted load gets them back from `motcua migrate`)");
   dossiers->add_option("--resolve", s->resolve,
                        "Share (0-1) of accepted dossiers older than two days given a result, returned and rated")
       ->check(CLI::Range(0.0, 1.0));
