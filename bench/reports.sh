@@ -21,7 +21,10 @@ WRK_THREADS=${BENCH_WRK_THREADS:-2}
 SERVER_THREADS=${BENCH_SERVER_THREADS:-2}
 DOSSIERS=${BENCH_DOSSIERS:-1000000}
 RESOLVE=${BENCH_RESOLVE:-0.7}
-DAYS=${BENCH_DAYS:-250}  # working days the dossiers span: a year, whatever their number
+# Working days the dossiers span: a year, or more past 3.25 M dossiers: a
+# dossier code numbers at most 9,999 a day per agency, and the busiest ward
+# gets half of a day's dossiers (10 M: 769 days, about three years).
+DAYS=${BENCH_DAYS:-$(( DOSSIERS > 3250000 ? DOSSIERS / 13000 : 250 ))}
 OFFICERS=${BENCH_OFFICERS:-300}
 ENGINES=${BENCH_ENGINES:-sqlite postgresql}
 PG_DURABLE=${BENCH_PG_DURABLE:-1}
