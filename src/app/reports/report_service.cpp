@@ -347,34 +347,38 @@ Result<std::vector<domain::ScoringRules>> ReportService::ScoringRulesVersions() 
   return reports_.ScoringRulesVersions();
 }
 
-Status ReportService::SetScoringRules(const Principal* who, const domain::ScoringRules& rules, const std::string& note,
-                                      const std::string& request_id) {
+namespace {
+
+// Report settings (scoring rules, QĐ 766 weights) are changed by system
+// administrators and supervisors, from today on: scores already published
+// for past periods must not change under their readers.
+Status CheckSettingsChange(const Principal* who, Date effective_from, Date today, const char* what) {
   if (!who) return Fail(ErrorCode::kUnauthenticated, "Vui lòng đăng nhập.", "no principal");
   if (who->user.role != Role::kSystemAdmin && who->user.role != Role::kSupervisor) {
-    return Fail(ErrorCode::kForbidden, "Chỉ quản trị hệ thống hoặc giám sát được đổi quy tắc chấm điểm.", "role");
+    return Fail(ErrorCode::kForbidden, std::string("Chỉ quản trị hệ thống hoặc giám sát được đổi ") + what + ".",
+                "role");
   }
-  if (rules.effective_from < Today()) {
-    // Scores already published for past periods must not change under them.
+  if (effective_from < today) {
     return Fail(Error{ErrorCode::kInvalidArgument, "Ngày áp dụng không được ở quá khứ.", "past",
                       {{"effective_from", "Ngày áp dụng không được ở quá khứ."}}});
   }
-  return reports_.SaveScoringRules(rules, note,
-                                   AuditEvent{clock_.Now(), who->user.username, "reports.scoring_rules", "", "",
-                                              request_id});
+  return Status{};
+}
+
+}  // namespace
+
+Status ReportService::SetScoringRules(const Principal* who, const domain::ScoringRules& rules, const std::string& note,
+                                      const std::string& request_id) {
+  if (auto ok = CheckSettingsChange(who, rules.effective_from, Today(), "quy tắc chấm điểm"); !ok) return ok;
+  return reports_.SaveScoringRules(
+      rules, note, AuditEvent{clock_.Now(), who->user.username, "reports.scoring_rules", "", "", request_id});
 }
 
 Status ReportService::SetWeights(const Principal* who, domain::IndicatorWeights weights, const std::string& note,
                                  const std::string& request_id) {
-  if (!who) return Fail(ErrorCode::kUnauthenticated, "Vui lòng đăng nhập.", "no principal");
-  if (who->user.role != Role::kSystemAdmin && who->user.role != Role::kSupervisor) {
-    return Fail(ErrorCode::kForbidden, "Chỉ quản trị hệ thống hoặc giám sát được đổi trọng số.", "role");
-  }
-  if (weights.effective_from < Today()) {
-    return Fail(Error{ErrorCode::kInvalidArgument, "Ngày áp dụng không được ở quá khứ.", "past",
-                      {{"effective_from", "Ngày áp dụng không được ở quá khứ."}}});
-  }
-  Timestamp now = clock_.Now();
-  return reports_.SaveWeights(weights, note, AuditEvent{now, who->user.username, "reports.weights", "", "", request_id});
+  if (auto ok = CheckSettingsChange(who, weights.effective_from, Today(), "trọng số"); !ok) return ok;
+  return reports_.SaveWeights(weights, note,
+                              AuditEvent{clock_.Now(), who->user.username, "reports.weights", "", "", request_id});
 }
 
 }  // namespace motcua::app
